@@ -1,0 +1,45 @@
+# Steady — build, run and test. `make run` and `make test` are all a newcomer
+# needs; both install the system packages first (scripts/deps).
+
+GO      ?= go
+BIN     ?= bin/steady
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+
+.PHONY: all deps build run test vet fmt-check unit smoke screenshots clean
+
+all: build
+
+deps:
+	scripts/deps
+
+build: deps
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+run: build
+	./$(BIN)
+
+## test: everything — formatting, vet, unit and UI tests, and the real binary under Xvfb.
+test: deps fmt-check vet unit build smoke
+
+fmt-check:
+	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$bad" ]; then echo "not gofmt-clean: $$bad"; exit 1; fi
+
+vet:
+	$(GO) vet -tags ci ./...
+
+unit:
+	$(GO) test -tags ci ./...
+
+smoke:
+	scripts/smoke $(BIN) en
+	scripts/smoke $(BIN) es
+
+## screenshots: regenerate the pictures under docs/.
+screenshots: build
+	scripts/screenshots $(BIN) docs
+
+clean:
+	rm -rf bin

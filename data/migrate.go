@@ -1,0 +1,69 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations are applied in order; migrations[i] takes the schema from
+// version i to i+1. They are forward-only: never edit one that has shipped,
+// append a new one.
+var migrations = []string{
+	// 1: the foundation — settings and check-ins.
+	`CREATE TABLE settings (
+		key   TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	) WITHOUT ROWID;
+	CREATE TABLE entries (
+		id         INTEGER PRIMARY KEY,
+		uuid       TEXT    NOT NULL UNIQUE,
+		at_ms      INTEGER NOT NULL,           -- when it happened, Unix ms (UTC)
+		tz_offset  INTEGER NOT NULL,           -- the local offset then, seconds east of UTC
+		created_ms INTEGER NOT NULL,
+		updated_ms INTEGER NOT NULL,
+		mood       INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 5),
+		craving    INTEGER NOT NULL CHECK (craving BETWEEN 0 AND 10),
+		note       TEXT    NOT NULL DEFAULT ''
+	);
+	CREATE INDEX entries_by_time ON entries (at_ms DESC, id DESC);`,
+}
+
+// SchemaVersion is the schema version this build of Steady writes.
+var SchemaVersion = len(migrations)
+
+// migrate brings the database up to SchemaVersion, one transaction per step,
+// so a failure leaves the file at the last complete version.
+func migrate(ctx context.Context, db *sql.DB) error {
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("schema version %d, this Steady knows %d: %w", v, SchemaVersion, ErrNewerSchema)
+	}
+	for ; v < SchemaVersion; v++ {
+		if err := step(ctx, db, v+1, migrations[v]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func step(ctx context.Context, db *sql.DB, to int, stmt string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate to version %d: %w", to, err)
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op
+	if _, err := tx.ExecContext(ctx, stmt); err != nil {
+		return fmt.Errorf("migrate to version %d: %w", to, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", to)); err != nil {
+		return fmt.Errorf("migrate to version %d: set version: %w", to, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate to version %d: commit: %w", to, err)
+	}
+	return nil
+}

@@ -1,0 +1,24 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
+)
+
+// newManagingScreen shows the guide's strategies for managing withdrawal,
+// each as a card with its explanation.
+func newManagingScreen(tr *i18n.Translator, g data.Guide) fyne.CanvasObject {
+	var d document
+	d.heading(tr.T(g.ManagingTitleID))
+	d.paragraph(tr.T(g.ManagingIntroID))
+	objs := []fyne.CanvasObject{d.richText()}
+	for _, s := range g.Strategies {
+		body := widget.NewLabel(tr.T(s.BodyID))
+		body.Wrapping = fyne.TextWrapWord
+		objs = append(objs, widget.NewCard(tr.T(s.TitleID), "", body))
+	}
+	return scrollPage(objs...)
+}

@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
+)
+
+// newSymptomsScreen shows the guide's introduction and every withdrawal
+// symptom, by category.
+func newSymptomsScreen(tr *i18n.Translator, g data.Guide) fyne.CanvasObject {
+	var d document
+	d.heading(tr.T(g.SymptomsTitleID))
+	for _, id := range g.IntroIDs {
+		d.paragraph(tr.T(id))
+	}
+	d.subheading(tr.T(g.UnderstandingTitle))
+	for _, id := range g.UnderstandingIDs {
+		d.paragraph(tr.T(id))
+	}
+	d.subheading(tr.T(g.CommonTitleID))
+	for _, c := range g.Categories {
+		if c.Single {
+			// The category is itself one symptom: the guide lists no items.
+			d.list([]string{tr.T(c.TitleID)})
+			continue
+		}
+		d.strong(tr.T(c.TitleID))
+		items := make([]string, len(c.Symptoms))
+		for i, s := range c.Symptoms {
+			items[i] = tr.T(s.ID)
+		}
+		d.list(items)
+	}
+	d.paragraph(tr.T(g.SymptomsClosingID))
+	return scrollPage(d.richText())
+}
