@@ -17,9 +17,11 @@ import (
 // Store is the journal: one SQLite file in the data directory holding the
 // user's check-ins and settings. Its methods are safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
+	db    *sql.DB
+	path  string
+	dir   string
+	guide Guide
+	now   func() time.Time
 }
 
 // Open opens the journal in dir, creating the directory (owner-only) and the
@@ -38,7 +40,7 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open journal: %w", err)
 	}
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, dir: dir, guide: TheGuide(), now: time.Now}
 	ctx := context.Background()
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
@@ -56,7 +58,7 @@ func Open(dir string) (*Store, error) {
 func dsn(path string) string {
 	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 	return "file:" + esc + "?_journal_mode=WAL&_foreign_keys=on&_synchronous=FULL" +
-		"&_busy_timeout=5000&_txlock=immediate"
+		"&_busy_timeout=5000&_txlock=immediate&_secure_delete=on"
 }
 
 // sqliteHeader starts every SQLite database file.
@@ -106,76 +108,188 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// Add validates e, assigns its ID, UUID and times, and stores it durably.
+// Add validates e, assigns its ID, UUID and times, marks it back-dated when
+// its time is well before now, and stores it durably in one transaction.
 func (s *Store) Add(e *Entry) error {
-	if err := e.Validate(); err != nil {
+	now := s.now()
+	if err := e.validate(s.guide, now); err != nil {
 		return fmt.Errorf("add entry: %w", err)
 	}
 	if e.UUID == "" {
 		e.UUID = newUUID()
 	}
-	now := s.now().UTC().Truncate(time.Millisecond)
-	_, off := e.At.Zone()
-	res, err := s.db.Exec(`INSERT INTO entries
-		(uuid, at_ms, tz_offset, created_ms, updated_ms, mood, craving, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.UUID, e.At.UnixMilli(), off, now.UnixMilli(), now.UnixMilli(), e.Mood, e.Craving, e.Note)
-	if err != nil {
+	stamp := now.UTC().Truncate(time.Millisecond)
+	e.Created, e.Updated = stamp, stamp
+	e.Backdated = now.Sub(e.At) > BackdateAfter
+	if err := s.insert(e); err != nil {
 		return fmt.Errorf("add entry: %w", err)
+	}
+	return nil
+}
+
+// Restore puts back an entry exactly as it was (same UUID and times), as
+// after an undone delete or an import.
+func (s *Store) Restore(e *Entry) error {
+	if err := e.validate(s.guide, s.now()); err != nil {
+		return fmt.Errorf("restore entry: %w", err)
+	}
+	if e.UUID == "" || e.Created.IsZero() {
+		return fmt.Errorf("restore entry: %w", &FieldError{Field: "uuid", Reason: "missing"})
+	}
+	if e.Updated.IsZero() {
+		e.Updated = e.Created
+	}
+	if err := s.insert(e); err != nil {
+		return fmt.Errorf("restore entry: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) insert(e *Entry) error {
+	return s.tx(func(tx *sql.Tx) error { return insertEntry(tx, e) })
+}
+
+// insertEntry stores e and its tags in tx and sets e.ID.
+func insertEntry(tx *sql.Tx, e *Entry) error {
+	_, off := e.At.Zone()
+	res, err := tx.Exec(`INSERT INTO entries
+		(uuid, at_ms, tz_offset, created_ms, updated_ms, mood, craving, note,
+		 sleep_hours, sleep_quality, craving_passed, used, self_harm, backdated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.UUID, e.At.UnixMilli(), off, e.Created.UnixMilli(), e.Updated.UnixMilli(),
+		e.Mood, e.Craving, e.Note, e.SleepHours, e.SleepQuality, nullBool(e.CravingPassed),
+		e.Used, e.SelfHarm, e.Backdated)
+	if err != nil {
+		return err
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
-		return fmt.Errorf("add entry: %w", err)
+		return err
 	}
-	e.ID, e.Created, e.Updated = id, now, now
+	if err := insertTags(tx, id, e); err != nil {
+		return err
+	}
+	e.ID = id
 	e.At = e.At.Truncate(time.Millisecond)
 	return nil
 }
 
-// Update replaces the stored fields of the entry with e.ID.
+func insertTags(tx *sql.Tx, id int64, e *Entry) error {
+	st, err := tx.Prepare(`INSERT INTO entry_tags (entry_id, kind, tag) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, l := range []struct {
+		kind string
+		tags []string
+	}{{KindTrigger, e.Triggers}, {KindSymptom, e.Symptoms}, {KindCoping, e.Coping}} {
+		for _, t := range l.tags {
+			if _, err := st.Exec(id, l.kind, t); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// tx runs f in one write transaction, committed only if f succeeds.
+func (s *Store) tx(f func(*sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback() //nolint:errcheck // the error that matters is f's
+		return err
+	}
+	return tx.Commit()
+}
+
+func nullBool(b *bool) any {
+	if b == nil {
+		return nil
+	}
+	return *b
+}
+
+// Update replaces the stored fields of the entry with e.ID. Its UUID,
+// creation time and back-dated mark stay as they were.
 func (s *Store) Update(e *Entry) error {
-	if err := e.Validate(); err != nil {
+	now := s.now()
+	if err := e.validate(s.guide, now); err != nil {
 		return fmt.Errorf("update entry: %w", err)
 	}
-	now := s.now().UTC().Truncate(time.Millisecond)
-	_, off := e.At.Zone()
-	res, err := s.db.Exec(`UPDATE entries SET at_ms = ?, tz_offset = ?, updated_ms = ?,
-		mood = ?, craving = ?, note = ? WHERE id = ?`,
-		e.At.UnixMilli(), off, now.UnixMilli(), e.Mood, e.Craving, e.Note, e.ID)
+	stamp := now.UTC().Truncate(time.Millisecond)
+	err := s.tx(func(tx *sql.Tx) error {
+		_, off := e.At.Zone()
+		res, err := tx.Exec(`UPDATE entries SET at_ms = ?, tz_offset = ?, updated_ms = ?,
+			mood = ?, craving = ?, note = ?, sleep_hours = ?, sleep_quality = ?,
+			craving_passed = ?, used = ?, self_harm = ? WHERE id = ?`,
+			e.At.UnixMilli(), off, stamp.UnixMilli(), e.Mood, e.Craving, e.Note,
+			e.SleepHours, e.SleepQuality, nullBool(e.CravingPassed), e.Used, e.SelfHarm, e.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		if _, err := tx.Exec(`DELETE FROM entry_tags WHERE entry_id = ?`, e.ID); err != nil {
+			return err
+		}
+		return insertTags(tx, e.ID, e)
+	})
 	if err != nil {
 		return fmt.Errorf("update entry %d: %w", e.ID, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("update entry %d: %w", e.ID, ErrNotFound)
-	}
-	e.Updated = now
+	e.Updated = stamp
 	return nil
 }
 
-// Delete removes the entry with the given ID.
-func (s *Store) Delete(id int64) error {
+// Delete removes the entry with the given ID and returns it as it was, so
+// that it can be put back with Restore.
+func (s *Store) Delete(id int64) (Entry, error) {
+	e, err := s.Get(id)
+	if err != nil {
+		return Entry{}, fmt.Errorf("delete entry %d: %w", id, ErrNotFound)
+	}
 	res, err := s.db.Exec(`DELETE FROM entries WHERE id = ?`, id)
 	if err != nil {
-		return fmt.Errorf("delete entry %d: %w", id, err)
+		return Entry{}, fmt.Errorf("delete entry %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("delete entry %d: %w", id, ErrNotFound)
+		return Entry{}, fmt.Errorf("delete entry %d: %w", id, ErrNotFound)
 	}
-	return nil
+	return e, nil
 }
 
-const entryColumns = `id, uuid, at_ms, tz_offset, created_ms, updated_ms, mood, craving, note`
+const entryColumns = `id, uuid, at_ms, tz_offset, created_ms, updated_ms, mood, craving, note,
+	sleep_hours, sleep_quality, craving_passed, used, self_harm, backdated`
 
 func scanEntry(row interface{ Scan(...any) error }) (Entry, error) {
 	var e Entry
 	var at, created, updated int64
 	var off int
-	if err := row.Scan(&e.ID, &e.UUID, &at, &off, &created, &updated, &e.Mood, &e.Craving, &e.Note); err != nil {
+	var sleepH sql.NullFloat64
+	var sleepQ sql.NullInt64
+	var passed sql.NullBool
+	if err := row.Scan(&e.ID, &e.UUID, &at, &off, &created, &updated, &e.Mood, &e.Craving, &e.Note,
+		&sleepH, &sleepQ, &passed, &e.Used, &e.SelfHarm, &e.Backdated); err != nil {
 		return Entry{}, err
 	}
 	e.At = time.UnixMilli(at).In(zoneFor(off))
 	e.Created = time.UnixMilli(created).UTC()
 	e.Updated = time.UnixMilli(updated).UTC()
+	if sleepH.Valid {
+		e.SleepHours = &sleepH.Float64
+	}
+	if sleepQ.Valid {
+		q := int(sleepQ.Int64)
+		e.SleepQuality = &q
+	}
+	if passed.Valid {
+		e.CravingPassed = &passed.Bool
+	}
 	return e, nil
 }
 
@@ -188,7 +302,54 @@ func (s *Store) Get(id int64) (Entry, error) {
 	if err != nil {
 		return Entry{}, fmt.Errorf("get entry %d: %w", id, err)
 	}
-	return e, nil
+	list := []Entry{e}
+	if err := s.loadTags(list); err != nil {
+		return Entry{}, fmt.Errorf("get entry %d: %w", id, err)
+	}
+	return list[0], nil
+}
+
+// loadTags fills the tag lists of entries with one query.
+func (s *Store) loadTags(entries []Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	idx := make(map[int64]int, len(entries))
+	args := make([]any, len(entries))
+	for i, e := range entries {
+		idx[e.ID] = i
+		args[i] = e.ID
+	}
+	q := `SELECT entry_id, kind, tag FROM entry_tags WHERE entry_id IN (?` +
+		strings.Repeat(",?", len(entries)-1) + `)`
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var kind, tag string
+		if err := rows.Scan(&id, &kind, &tag); err != nil {
+			return err
+		}
+		e := &entries[idx[id]]
+		switch kind {
+		case KindTrigger:
+			e.Triggers = append(e.Triggers, tag)
+		case KindSymptom:
+			e.Symptoms = append(e.Symptoms, tag)
+		case KindCoping:
+			e.Coping = append(e.Coping, tag)
+		}
+	}
+	return rows.Err()
+}
+
+// Filter narrows the history. The zero Filter shows everything.
+type Filter struct {
+	From, To time.Time // entries at or after From and before To; zero = open
+	Trigger  string    // only entries with this trigger; "" = any
 }
 
 // Cursor marks a position in the history, newest first. The zero Cursor is
@@ -198,15 +359,33 @@ type Cursor struct {
 	id   int64
 }
 
-// Page returns up to limit entries older than cursor, newest first, and the
-// cursor for the next page. It reads only the rows it returns (keyset
-// pagination over an index), so it stays fast however long the journal is.
-func (s *Store) Page(cursor Cursor, limit int) ([]Entry, Cursor, error) {
-	q := `SELECT ` + entryColumns + ` FROM entries`
-	args := []any{}
+// Page returns up to limit entries older than cursor that match f, newest
+// first, and the cursor for the next page. It reads only the rows it
+// returns (keyset pagination over an index), so it stays fast however long
+// the journal is.
+func (s *Store) Page(f Filter, cursor Cursor, limit int) ([]Entry, Cursor, error) {
+	var where []string
+	var args []any
 	if cursor != (Cursor{}) {
-		q += ` WHERE (at_ms, id) < (?, ?)`
+		where = append(where, `(at_ms, id) < (?, ?)`)
 		args = append(args, cursor.atMS, cursor.id)
+	}
+	if !f.From.IsZero() {
+		where = append(where, `at_ms >= ?`)
+		args = append(args, f.From.UnixMilli())
+	}
+	if !f.To.IsZero() {
+		where = append(where, `at_ms < ?`)
+		args = append(args, f.To.UnixMilli())
+	}
+	if f.Trigger != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM entry_tags t
+			WHERE t.entry_id = entries.id AND t.kind = 'trigger' AND t.tag = ?)`)
+		args = append(args, f.Trigger)
+	}
+	q := `SELECT ` + entryColumns + ` FROM entries`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
 	q += ` ORDER BY at_ms DESC, id DESC LIMIT ?`
 	args = append(args, limit)
@@ -214,16 +393,20 @@ func (s *Store) Page(cursor Cursor, limit int) ([]Entry, Cursor, error) {
 	if err != nil {
 		return nil, cursor, fmt.Errorf("read history: %w", err)
 	}
-	defer rows.Close()
 	var out []Entry
 	for rows.Next() {
 		e, err := scanEntry(rows)
 		if err != nil {
+			rows.Close()
 			return nil, cursor, fmt.Errorf("read history: %w", err)
 		}
 		out = append(out, e)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
+		return nil, cursor, fmt.Errorf("read history: %w", err)
+	}
+	if err := s.loadTags(out); err != nil {
 		return nil, cursor, fmt.Errorf("read history: %w", err)
 	}
 	next := cursor

@@ -136,13 +136,17 @@ func TestUpdateDelete(t *testing.T) {
 	if got, _ := s.Get(e.ID); got.Craving != 8 {
 		t.Errorf("rejected update changed the entry: %+v", got)
 	}
-	if err := s.Delete(e.ID); err != nil {
+	gone, err := s.Delete(e.ID)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if gone.UUID != e.UUID || gone.Note != "it passed" {
+		t.Errorf("Delete returned %+v", gone)
 	}
 	if _, err := s.Get(e.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Get after Delete = %v, want ErrNotFound", err)
 	}
-	if err := s.Delete(e.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Delete(e.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("second Delete = %v, want ErrNotFound", err)
 	}
 	missing := Entry{ID: 999, At: time.Now(), Mood: 3}
@@ -164,7 +168,7 @@ func TestPageNewestFirst(t *testing.T) {
 	var all []Entry
 	cur := Cursor{}
 	for {
-		page, next, err := s.Page(cur, 5)
+		page, next, err := s.Page(Filter{}, cur, 5)
 		if err != nil {
 			t.Fatal(err)
 		}

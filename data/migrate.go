@@ -27,6 +27,31 @@ var migrations = []string{
 		note       TEXT    NOT NULL DEFAULT ''
 	);
 	CREATE INDEX entries_by_time ON entries (at_ms DESC, id DESC);`,
+
+	// 2: the full check-in (sleep, lapse, tags) and the personal plan.
+	`ALTER TABLE entries ADD COLUMN sleep_hours REAL CHECK (sleep_hours BETWEEN 0 AND 24);
+	ALTER TABLE entries ADD COLUMN sleep_quality INTEGER CHECK (sleep_quality BETWEEN 1 AND 5);
+	ALTER TABLE entries ADD COLUMN craving_passed INTEGER CHECK (craving_passed IN (0, 1));
+	ALTER TABLE entries ADD COLUMN used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1));
+	ALTER TABLE entries ADD COLUMN self_harm INTEGER NOT NULL DEFAULT 0 CHECK (self_harm IN (0, 1));
+	ALTER TABLE entries ADD COLUMN backdated INTEGER NOT NULL DEFAULT 0 CHECK (backdated IN (0, 1));
+	CREATE INDEX entries_used ON entries (at_ms) WHERE used = 1;
+	CREATE TABLE entry_tags (
+		entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+		kind     TEXT    NOT NULL CHECK (kind IN ('trigger', 'symptom', 'coping')),
+		tag      TEXT    NOT NULL,
+		PRIMARY KEY (entry_id, kind, tag)
+	) WITHOUT ROWID;
+	CREATE INDEX entry_tags_by_tag ON entry_tags (kind, tag, entry_id);
+	CREATE TABLE plan_items (
+		id         INTEGER PRIMARY KEY,
+		uuid       TEXT    NOT NULL UNIQUE,
+		kind       TEXT    NOT NULL CHECK (kind IN ('reason', 'person', 'trigger', 'coping')),
+		text       TEXT    NOT NULL,
+		phone      TEXT    NOT NULL DEFAULT '',
+		position   INTEGER NOT NULL DEFAULT 0,
+		created_ms INTEGER NOT NULL
+	);`,
 }
 
 // SchemaVersion is the schema version this build of Steady writes.

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Setting keys kept in the journal file.
@@ -32,4 +33,37 @@ func (s *Store) SetSetting(key, value string) error {
 		return fmt.Errorf("save setting %q: %w", key, err)
 	}
 	return nil
+}
+
+// SettingQuitDate is the day the user stopped or plans to stop, as
+// YYYY-MM-DD.
+const SettingQuitDate = "quit_date"
+
+// dateLayout is how calendar dates are stored: ISO 8601, no time.
+const dateLayout = "2006-01-02"
+
+// QuitDate returns the user's quit date (midnight UTC of that date) and
+// whether one is set.
+func (s *Store) QuitDate() (time.Time, bool, error) {
+	v, ok, err := s.Setting(SettingQuitDate)
+	if err != nil || !ok {
+		return time.Time{}, false, err
+	}
+	d, err := time.Parse(dateLayout, v)
+	if err != nil {
+		return time.Time{}, false, nil // an unreadable date counts as unset
+	}
+	return d, true, nil
+}
+
+// SetQuitDate stores the calendar date of d as the quit date; the zero time
+// clears it.
+func (s *Store) SetQuitDate(d time.Time) error {
+	if d.IsZero() {
+		if _, err := s.db.Exec(`DELETE FROM settings WHERE key = ?`, SettingQuitDate); err != nil {
+			return fmt.Errorf("clear quit date: %w", err)
+		}
+		return nil
+	}
+	return s.SetSetting(SettingQuitDate, d.Format(dateLayout))
 }

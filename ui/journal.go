@@ -165,7 +165,7 @@ func (j *journalScreen) loadMore() {
 	if !j.more {
 		return
 	}
-	page, next, err := j.u.store.Page(j.cursor, historyPage)
+	page, next, err := j.u.store.Page(data.Filter{}, j.cursor, historyPage)
 	if err != nil {
 		j.more = false
 		j.u.showError(j.u.tr.T("error.save", "Detail", err.Error()))

@@ -181,7 +181,7 @@ func TestJournalAddsAndLists(t *testing.T) {
 	}
 	test.Tap(j.save)
 
-	page, _, err := store.Page(data.Cursor{}, 10)
+	page, _, err := store.Page(data.Filter{}, data.Cursor{}, 10)
 	if err != nil || len(page) != 1 {
 		t.Fatalf("Page = %v, %v", page, err)
 	}

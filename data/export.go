@@ -1,0 +1,409 @@
+package data
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// ExportFormat names Steady's JSON export; ExportVersion is the version this
+// build writes and reads.
+const (
+	ExportFormat  = "steady-journal"
+	ExportVersion = 1
+	// MaxImportSize bounds what Import reads.
+	MaxImportSize = 256 << 20
+)
+
+// ErrImport reports a file that is not a Steady export Steady can read.
+// Nothing is changed when it is returned.
+var ErrImport = errors.New("not a Steady export this version can read")
+
+// ImportError says why an import was refused; it wraps ErrImport.
+type ImportError struct {
+	Reason string // "format", "version", "json", "utf8", "entry", "plan", "size"
+	Index  int    // the offending entry or plan item, for "entry" and "plan"
+	Err    error
+}
+
+func (e *ImportError) Error() string {
+	s := "import: " + e.Reason
+	if e.Reason == "entry" || e.Reason == "plan" {
+		s += " " + strconv.Itoa(e.Index+1)
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap makes errors.Is(err, ErrImport) true.
+func (e *ImportError) Unwrap() []error { return []error{ErrImport, e.Err} }
+
+type exportFile struct {
+	Format     string        `json:"format"`
+	Version    int           `json:"version"`
+	ExportedAt time.Time     `json:"exported_at"`
+	QuitDate   string        `json:"quit_date,omitempty"`
+	Entries    []exportEntry `json:"entries"`
+	Plan       []exportPlan  `json:"plan"`
+}
+
+type exportEntry struct {
+	UUID          string    `json:"uuid"`
+	At            time.Time `json:"at"`
+	Created       time.Time `json:"created"`
+	Updated       time.Time `json:"updated"`
+	Mood          int       `json:"mood"`
+	Craving       int       `json:"craving"`
+	SleepHours    *float64  `json:"sleep_hours,omitempty"`
+	SleepQuality  *int      `json:"sleep_quality,omitempty"`
+	Triggers      []string  `json:"triggers"`
+	Symptoms      []string  `json:"symptoms"`
+	Coping        []string  `json:"coping"`
+	CravingPassed *bool     `json:"craving_passed,omitempty"`
+	Used          bool      `json:"used"`
+	SelfHarm      bool      `json:"self_harm"`
+	Backdated     bool      `json:"backdated"`
+	Note          string    `json:"note"`
+}
+
+type exportPlan struct {
+	UUID    string    `json:"uuid"`
+	Kind    string    `json:"kind"`
+	Text    string    `json:"text"`
+	Phone   string    `json:"phone,omitempty"`
+	Created time.Time `json:"created"`
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// eachEntry calls f for every entry, oldest first, a page at a time.
+func (s *Store) eachEntry(f func(Entry) error) error {
+	// Page walks newest first; collect IDs in pages and emit oldest first
+	// by walking the index backwards instead.
+	const page = 1000
+	last := Cursor{atMS: -1 << 62, id: -1}
+	for {
+		rows, err := s.db.Query(`SELECT `+entryColumns+` FROM entries
+			WHERE (at_ms, id) > (?, ?) ORDER BY at_ms, id LIMIT ?`, last.atMS, last.id, page)
+		if err != nil {
+			return err
+		}
+		var batch []Entry
+		for rows.Next() {
+			e, err := scanEntry(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			batch = append(batch, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := s.loadTags(batch); err != nil {
+			return err
+		}
+		for _, e := range batch {
+			if err := f(e); err != nil {
+				return err
+			}
+		}
+		if len(batch) < page {
+			return nil
+		}
+		l := batch[len(batch)-1]
+		last = Cursor{atMS: l.At.UnixMilli(), id: l.ID}
+	}
+}
+
+// ExportJSON writes the whole journal — check-ins, plan and quit date — in
+// Steady's versioned JSON format, which Import reads back.
+func (s *Store) ExportJSON(w io.Writer) error {
+	f := exportFile{Format: ExportFormat, Version: ExportVersion, ExportedAt: s.now().UTC().Truncate(time.Second),
+		Entries: []exportEntry{}, Plan: []exportPlan{}}
+	if q, ok, err := s.QuitDate(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	} else if ok {
+		f.QuitDate = q.Format(dateLayout)
+	}
+	err := s.eachEntry(func(e Entry) error {
+		f.Entries = append(f.Entries, exportEntry{
+			UUID: e.UUID, At: e.At, Created: e.Created, Updated: e.Updated, Mood: e.Mood, Craving: e.Craving,
+			SleepHours: e.SleepHours, SleepQuality: e.SleepQuality, Triggers: nonNil(e.Triggers),
+			Symptoms: nonNil(e.Symptoms), Coping: nonNil(e.Coping), CravingPassed: e.CravingPassed,
+			Used: e.Used, SelfHarm: e.SelfHarm, Backdated: e.Backdated, Note: e.Note,
+		})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	plan, err := s.Plan("")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	for _, p := range plan {
+		f.Plan = append(f.Plan, exportPlan{UUID: p.UUID, Kind: p.Kind, Text: p.Text, Phone: p.Phone, Created: p.Created})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// CSVHeader is the first row of a CSV export.
+var CSVHeader = []string{"time", "mood", "craving", "sleep_hours", "sleep_quality", "triggers",
+	"symptoms", "coping", "craving_passed", "used", "self_harm", "backdated", "note"}
+
+// ExportCSV writes one row per check-in, oldest first, for a spreadsheet or a
+// clinician. label turns a tag into readable text (e.g. the translated
+// symptom name); lists are joined with "; ".
+func (s *Store) ExportCSV(w io.Writer, label func(tag string) string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	join := func(tags []string) string {
+		out := make([]string, len(tags))
+		for i, t := range tags {
+			out[i] = label(t)
+		}
+		return strings.Join(out, "; ")
+	}
+	yesNo := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
+	}
+	err := s.eachEntry(func(e Entry) error {
+		row := []string{e.At.Format(time.RFC3339), strconv.Itoa(e.Mood), strconv.Itoa(e.Craving), "", "",
+			join(e.Triggers), join(e.Symptoms), join(e.Coping), "", yesNo(e.Used), yesNo(e.SelfHarm),
+			yesNo(e.Backdated), csvSafe(e.Note)}
+		if e.SleepHours != nil {
+			row[3] = strconv.FormatFloat(*e.SleepHours, 'f', -1, 64)
+		}
+		if e.SleepQuality != nil {
+			row[4] = strconv.Itoa(*e.SleepQuality)
+		}
+		if e.CravingPassed != nil {
+			row[8] = yesNo(*e.CravingPassed)
+		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	return nil
+}
+
+// csvSafe keeps a spreadsheet from running a note as a formula.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Added, Skipped         int // check-ins: new, and already in the journal
+	PlanAdded, PlanSkipped int
+}
+
+// Import reads a JSON export and adds what the journal does not have yet
+// (matched by UUID), in one transaction. The whole file is checked first: a
+// file that is not a Steady export, from a newer version, truncated, not
+// UTF-8, or with any value out of range is refused with an *ImportError and
+// nothing changes.
+func (s *Store) Import(r io.Reader) (ImportResult, error) {
+	var res ImportResult
+	raw, err := io.ReadAll(io.LimitReader(r, MaxImportSize+1))
+	if err != nil {
+		return res, &ImportError{Reason: "json", Err: err}
+	}
+	if len(raw) > MaxImportSize {
+		return res, &ImportError{Reason: "size"}
+	}
+	if !utf8.Valid(raw) {
+		return res, &ImportError{Reason: "utf8"}
+	}
+	var head struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return res, &ImportError{Reason: "json", Err: err}
+	}
+	if head.Format != ExportFormat {
+		return res, &ImportError{Reason: "format"}
+	}
+	if head.Version != ExportVersion {
+		return res, &ImportError{Reason: "version", Err: fmt.Errorf("version %d", head.Version)}
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var f exportFile
+	if err := dec.Decode(&f); err != nil {
+		return res, &ImportError{Reason: "json", Err: err}
+	}
+	if dec.More() {
+		return res, &ImportError{Reason: "json", Err: errors.New("data after the export")}
+	}
+	var quit time.Time
+	if f.QuitDate != "" {
+		if quit, err = time.Parse(dateLayout, f.QuitDate); err != nil {
+			return res, &ImportError{Reason: "json", Err: err}
+		}
+	}
+	now := s.now()
+	plans := make([]PlanItem, len(f.Plan))
+	for i, p := range f.Plan {
+		plans[i] = PlanItem{UUID: p.UUID, Kind: p.Kind, Text: p.Text, Phone: p.Phone, Created: p.Created}
+		if err := plans[i].validate(); err != nil || !validUUID(p.UUID) || p.Created.IsZero() {
+			if err == nil {
+				err = errors.New("missing uuid or time")
+			}
+			return res, &ImportError{Reason: "plan", Index: i, Err: err}
+		}
+	}
+	entries := make([]Entry, len(f.Entries))
+	for i, x := range f.Entries {
+		e := Entry{UUID: x.UUID, At: x.At, Created: x.Created, Updated: x.Updated, Mood: x.Mood,
+			Craving: x.Craving, SleepHours: x.SleepHours, SleepQuality: x.SleepQuality, Triggers: x.Triggers,
+			Symptoms: x.Symptoms, Coping: x.Coping, CravingPassed: x.CravingPassed, Used: x.Used,
+			SelfHarm: x.SelfHarm, Backdated: x.Backdated, Note: x.Note}
+		err := e.validate(s.guide, now)
+		if err == nil && (!validUUID(e.UUID) || e.Created.IsZero() || e.Updated.IsZero()) {
+			err = errors.New("missing uuid or times")
+		}
+		if err != nil {
+			return res, &ImportError{Reason: "entry", Index: i, Err: err}
+		}
+		entries[i] = e
+	}
+	err = s.tx(func(tx *sql.Tx) error {
+		for _, p := range plans {
+			r, err := tx.Exec(`INSERT INTO plan_items (uuid, kind, text, phone, position, created_ms)
+				VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM plan_items WHERE kind = ?), ?)
+				ON CONFLICT (uuid) DO NOTHING`, p.UUID, p.Kind, p.Text, p.Phone, p.Kind, p.Created.UnixMilli())
+			if err != nil {
+				return err
+			}
+			if n, _ := r.RowsAffected(); n == 1 {
+				res.PlanAdded++
+			} else {
+				res.PlanSkipped++
+			}
+		}
+		for i := range entries {
+			e := &entries[i]
+			var exists int
+			if err := tx.QueryRow(`SELECT count(*) FROM entries WHERE uuid = ?`, e.UUID).Scan(&exists); err != nil {
+				return err
+			}
+			if exists > 0 {
+				res.Skipped++
+				continue
+			}
+			if err := insertEntry(tx, e); err != nil {
+				return err
+			}
+			res.Added++
+		}
+		if !quit.IsZero() {
+			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`,
+				SettingQuitDate, quit.Format(dateLayout)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	return res, nil
+}
+
+func validUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i, r := range s {
+		switch i {
+		case 8, 13, 18, 23:
+			if r != '-' {
+				return false
+			}
+		default:
+			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// WriteFileAtomic writes a file readable by its owner only: into a temporary
+// file beside path, synced, then renamed over path, so a crash leaves either
+// the old file or the new one, never half of one.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	name := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := write(tmp); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	ok = true
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() //nolint:errcheck // best effort: not every system syncs directories
+		d.Close()
+	}
+	return nil
+}
