@@ -36,6 +36,7 @@ unit:
 smoke:
 	scripts/smoke $(BIN) en
 	scripts/smoke $(BIN) es
+	scripts/smoke-network $(BIN)
 
 ## screenshots: regenerate the pictures under docs/.
 screenshots: build

@@ -58,7 +58,8 @@ func main() {
 	}
 	defer store.Close()
 
+	system := lang.SystemLocale().String()
 	saved, _, _ := store.Setting(data.SettingLanguage)
-	_ = tr.Set(tr.Pick(*langFlag, saved, lang.SystemLocale().String()))
-	ui.New(a, store, tr).ShowAndRun()
+	_ = tr.Set(tr.Pick(*langFlag, saved, system))
+	ui.New(a, store, tr, ui.Options{SystemRegion: i18n.RegionOf(system), Version: version}).ShowAndRun()
 }

@@ -99,6 +99,9 @@ func isNotADB(err error) bool {
 // Path returns the journal file's path.
 func (s *Store) Path() string { return s.path }
 
+// Dir returns the data directory the journal lives in.
+func (s *Store) Dir() string { return s.dir }
+
 // Close checkpoints the write-ahead log and closes the file.
 func (s *Store) Close() error {
 	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -9,7 +9,12 @@ import (
 
 // Setting keys kept in the journal file.
 const (
-	SettingLanguage = "language" // a BCP 47 tag, e.g. "es"
+	SettingLanguage    = "language"     // a BCP 47 tag, e.g. "es"
+	SettingTheme       = "theme"        // "system", "light" or "dark"
+	SettingTextScale   = "text_scale"   // "1", "1.25", "1.5"
+	SettingWelcomeDone = "welcome_done" // "1" once the first-run welcome was finished or skipped
+	SettingReminder    = "reminder"     // "HH:MM" for a daily check-in reminder; absent for none
+	SettingWindowSize  = "window_size"  // "WIDTHxHEIGHT" of the main window
 )
 
 // Setting returns the value stored under key, and whether there was one.
@@ -66,4 +71,12 @@ func (s *Store) SetQuitDate(d time.Time) error {
 		return nil
 	}
 	return s.SetSetting(SettingQuitDate, d.Format(dateLayout))
+}
+
+// DeleteSetting removes a setting; removing one that is not set is fine.
+func (s *Store) DeleteSetting(key string) error {
+	if _, err := s.db.Exec(`DELETE FROM settings WHERE key = ?`, key); err != nil {
+		return fmt.Errorf("clear setting %q: %w", key, err)
+	}
+	return nil
 }

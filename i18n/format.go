@@ -15,7 +15,6 @@ func (t *Translator) dateFields(d time.Time) []any {
 	return []any{
 		"Year", strconv.Itoa(d.Year()),
 		"Month", t.T(fmt.Sprintf("date.month.%d", int(d.Month()))),
-		"MonthNumber", fmt.Sprintf("%02d", int(d.Month())),
 		"Day", strconv.Itoa(d.Day()),
 		"Weekday", t.T(fmt.Sprintf("date.weekday.%d", int(d.Weekday()))),
 	}
@@ -39,4 +38,20 @@ func (t *Translator) DateTime(d time.Time) string {
 // MonthName returns the name of month m in the current language.
 func (t *Translator) MonthName(m time.Month) string {
 	return t.T(fmt.Sprintf("date.month.%d", int(m)))
+}
+
+// FirstWeekday is the day calendars start on in the current language
+// (message date.first_weekday: 0 = Sunday, 1 = Monday).
+func (t *Translator) FirstWeekday() time.Weekday {
+	n, err := strconv.Atoi(t.T("date.first_weekday"))
+	if err != nil || n < 0 || n > 6 {
+		return time.Monday
+	}
+	return time.Weekday(n)
+}
+
+// MonthHeading returns month m's name as it stands alone, for a calendar's
+// heading.
+func (t *Translator) MonthHeading(m time.Month) string {
+	return t.T(fmt.Sprintf("date.month_standalone.%d", int(m)))
 }

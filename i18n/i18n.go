@@ -234,3 +234,20 @@ func (t *Translator) Pick(explicit, saved, systemLocale string) language.Tag {
 	}
 	return t.Match(systemLocale)
 }
+
+// RegionOf returns the country of a system locale such as "en_GB.UTF-8"
+// ("GB"), or "" when it names none.
+func RegionOf(locale string) string {
+	if i := strings.IndexAny(locale, ".@"); i >= 0 {
+		locale = locale[:i]
+	}
+	tag, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(locale), "_", "-"))
+	if err != nil {
+		return ""
+	}
+	r, conf := tag.Region()
+	if conf != language.Exact {
+		return ""
+	}
+	return r.String()
+}

@@ -3,9 +3,11 @@ package i18n_test
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -211,6 +213,60 @@ func TestTemplatesAndDates(t *testing.T) {
 			}
 			if l.Tag != language.English && strings.Contains(got, m.String()) && tr.MonthName(m) == m.String() {
 				t.Errorf("%s: month %s left in English", l.Tag, m)
+			}
+		}
+	}
+}
+
+// pluralCounts reach every CLDR plural form of every language Steady ships
+// (one, few, many, other; 1 000 000 is "many" in es, fr, it and pt).
+var pluralCounts = []int{0, 1, 2, 3, 4, 5, 7, 11, 12, 14, 21, 22, 25, 100, 101, 102, 111, 112, 1000, 1000000}
+
+// TestPluralForms checks every plural message in every language against
+// go-i18n's own CLDR rules: each count must find its form, so a missing form
+// fails here rather than in the app.
+func TestPluralForms(t *testing.T) {
+	tr := load(t)
+	var plural []string
+	for _, m := range tr.Messages(i18n.Source) {
+		if m.One != "" {
+			plural = append(plural, m.ID)
+		}
+	}
+	if len(plural) < 5 {
+		t.Fatalf("only %d plural messages", len(plural))
+	}
+	for _, l := range tr.Languages() {
+		for _, id := range plural {
+			for _, n := range pluralCounts {
+				s, err := tr.LocalizeStrict(l.Tag, id, n)
+				if err != nil {
+					t.Errorf("%s %s count %d: %v", l.Tag, id, n, err)
+					break
+				}
+				if !strings.Contains(s, strconv.Itoa(n)) && strings.Contains(byID(tr.Messages(l.Tag))[id].Other, "{{.Count}}") {
+					t.Errorf("%s %s count %d: %q does not show the count", l.Tag, id, n, s)
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestThaiBreaks: Fyne wraps lines only at spaces, so Thai text needs a space
+// between phrases; no run may be longer than about 25 characters.
+func TestThaiBreaks(t *testing.T) {
+	tr := load(t)
+	th := language.Thai
+	if !tr.Supported(th) {
+		t.Skip("no Thai")
+	}
+	for _, m := range tr.Messages(th) {
+		for _, v := range forms(m) {
+			for _, run := range strings.Fields(placeholder.ReplaceAllString(v, " ")) {
+				if n := utf8.RuneCountInString(run); n > 25 {
+					t.Errorf("%s: %d characters without a space: %q", m.ID, n, run)
+				}
 			}
 		}
 	}

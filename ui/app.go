@@ -1,11 +1,13 @@
-// Package ui draws Steady: the window, its sections and the check-in form.
-// It is the only package that uses Fyne widgets. Screens are built from a
-// small model (selected section, check-in draft) and the Translator, so a
-// language switch rebuilds them all at once without losing what the user
-// was typing.
+// Package ui draws Steady: the window, its sections and forms. It is the
+// only package that uses Fyne widgets. Screens are built from a small model
+// (selected section, drafts, filters) and the Translator, so a language
+// switch rebuilds them all at once without losing what the user was typing.
 package ui
 
 import (
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -18,18 +20,33 @@ import (
 	"github.com/steadyapp/steady/i18n"
 )
 
-// Section indexes, in the order of the navigation.
+// Section IDs, in the order of the navigation.
 const (
-	SectionSymptoms = iota
-	SectionManaging
-	SectionFAQ
-	SectionJournal
+	SectionToday    = "today"
+	SectionCheckin  = "checkin"
+	SectionHistory  = "history"
+	SectionInsights = "insights"
+	SectionPlan     = "plan"
+	SectionSymptoms = "symptoms"
+	SectionManaging = "managing"
+	SectionFAQ      = "faq"
+	SectionHelp     = "help"
+	SectionSettings = "settings"
 )
+
+// Options are what main tells the UI about the world outside it.
+type Options struct {
+	SystemRegion string // the system locale's country, e.g. "GB"; "" if none
+	Version      string // shown in About
+}
 
 // model is what the screens are drawn from and what survives a rebuild.
 type model struct {
-	section int
-	draft   draft
+	section     string
+	draft       draft // the check-in form
+	quick       quickDraft
+	insightDays int
+	filter      data.Filter
 }
 
 // UI is Steady's main window and what it shows.
@@ -40,86 +57,244 @@ type UI struct {
 	tr    *i18n.Translator
 	guide data.Guide
 	model model
+	opts  Options
+	now   func() time.Time
 
-	tabs     *container.AppTabs
-	journal  *journalScreen
-	language *widget.Select
+	nav       *widget.List        // the sections, on the leading side
+	titles    []string            // the shown title of each section
+	ids       []string            // the section ID of each row of nav
+	pages     []fyne.CanvasObject // each section's content, one shown at a time
+	stack     *fyne.Container     // holds pages
+	language  *widget.Select
+	today     *todayScreen
+	checkin   *checkinScreen
+	history   *historyScreen
+	insights  *insightsScreen
+	plan      *planScreen
+	settings  *settingsScreen
+	reminders *reminders
+	welcome   *welcome // open first-run welcome, or nil
 }
 
 // New builds Steady's main window on a, showing the guide and the journal in
 // store, in tr's current language.
-func New(a fyne.App, store *data.Store, tr *i18n.Translator) *UI {
+func New(a fyne.App, store *data.Store, tr *i18n.Translator, opts Options) *UI {
 	u := &UI{
 		app:   a,
 		store: store,
 		tr:    tr,
+		opts:  opts,
 		guide: data.TheGuide(),
-		model: model{draft: newDraft()},
+		now:   time.Now,
+		model: model{section: SectionToday, draft: newDraft(), insightDays: 30},
 	}
 	u.win = a.NewWindow(tr.T("app.name"))
-	u.win.Resize(fyne.NewSize(960, 700))
-	u.win.SetContent(u.build())
-	u.win.SetMainMenu(u.mainMenu())
+	u.win.Resize(u.savedWindowSize())
+	u.win.CenterOnScreen()
+	u.reminders = &reminders{u: u}
+	u.rebuild()
 	u.addShortcuts()
-	tr.OnChange(func(language.Tag) { u.rebuild() })
+	u.reminders.reset()
+	u.win.SetCloseIntercept(func() {
+		u.rememberWindowSize()
+		u.win.Close()
+	})
+	tr.OnChange(func(language.Tag) {
+		u.rebuild()
+		if w := u.welcome; w != nil {
+			w.dialog.Hide()
+			u.showWelcome()
+			u.welcome.show(w.page)
+		}
+	})
 	return u
 }
 
 // Window returns the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// ShowAndRun shows the window and runs the app until it quits.
-func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+// ShowAndRun shows the window, the first-run welcome if it was never
+// finished, and runs the app until it quits.
+func (u *UI) ShowAndRun() {
+	u.win.Show()
+	u.showWelcomeIfNew()
+	u.app.Run()
+}
 
-// build makes the window's content from the model.
+type section struct {
+	id    string
+	title string // message ID
+	icon  fyne.Resource
+	build func() fyne.CanvasObject
+}
+
+func (u *UI) sections() []section {
+	return []section{
+		{SectionToday, "tab.today", theme.HomeIcon(), func() fyne.CanvasObject { u.today = newTodayScreen(u); return u.today.content }},
+		{SectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content }},
+		{SectionHistory, "tab.history", theme.HistoryIcon(), func() fyne.CanvasObject { u.history = newHistoryScreen(u); return u.history.content }},
+		{SectionInsights, "tab.insights", theme.GridIcon(), func() fyne.CanvasObject { u.insights = newInsightsScreen(u); return u.insights.content }},
+		{SectionPlan, "tab.plan", theme.ListIcon(), func() fyne.CanvasObject { u.plan = newPlanScreen(u); return u.plan.content }},
+		{SectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u, u.guide) }},
+		{SectionManaging, "tab.managing", theme.ConfirmIcon(), func() fyne.CanvasObject { return newManagingScreen(u.tr, u.guide) }},
+		{SectionFAQ, "tab.faq", theme.QuestionIcon(), func() fyne.CanvasObject { return newFAQScreen(u, u.guide) }},
+		{SectionHelp, "tab.help", theme.WarningIcon(), func() fyne.CanvasObject { return newHelpScreen(u).content }},
+		{SectionSettings, "tab.settings", theme.SettingsIcon(), func() fyne.CanvasObject { u.settings = newSettingsScreen(u); return u.settings.content }},
+	}
+}
+
+// build makes the window's content from the model. The sections are listed
+// down the leading side, one row each with its icon, so every section stays
+// visible however long its name is in the current language.
 func (u *UI) build() fyne.CanvasObject {
-	u.journal = newJournalScreen(u)
-	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(u.tr.T("tab.symptoms"), theme.InfoIcon(), newSymptomsScreen(u.tr, u.guide)),
-		container.NewTabItemWithIcon(u.tr.T("tab.managing"), theme.ConfirmIcon(), newManagingScreen(u.tr, u.guide)),
-		container.NewTabItemWithIcon(u.tr.T("tab.faq"), theme.QuestionIcon(), newFAQScreen(u.tr, u.guide)),
-		container.NewTabItemWithIcon(u.tr.T("tab.journal"), theme.DocumentCreateIcon(), u.journal.content),
-	)
-	u.tabs.SetTabLocation(container.TabLocationLeading)
-	u.tabs.SelectIndex(u.model.section)
-	u.tabs.OnSelected = func(*container.TabItem) { u.model.section = u.tabs.SelectedIndex() }
+	secs := u.sections()
+	u.ids = make([]string, len(secs))
+	u.titles = make([]string, len(secs))
+	u.pages = make([]fyne.CanvasObject, len(secs))
+	icons := make([]fyne.Resource, len(secs))
+	for i, s := range secs {
+		u.ids[i], u.titles[i], icons[i] = s.id, u.tr.T(s.title), s.icon
+		u.pages[i] = s.build()
+	}
+	longest := ""
+	for _, t := range u.titles {
+		if len([]rune(t)) > len([]rune(longest)) {
+			longest = t
+		}
+	}
+	u.nav = widget.NewList(
+		func() int { return len(u.ids) },
+		func() fyne.CanvasObject {
+			// The template holds the longest title so the list is wide enough.
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(icons[i])
+			row.Objects[1].(*widget.Label).SetText(u.titles[i])
+		})
+	u.nav.OnSelected = func(i widget.ListItemID) { u.show(i) }
+	u.show(u.sectionIndex(u.model.section))
+	u.nav.Select(u.sectionIndex(u.model.section))
 
 	notice := widget.NewLabel(u.tr.T("notice.medical"))
 	notice.Wrapping = fyne.TextWrapWord
-	notice.Importance = widget.MediumImportance
 	notice.TextStyle = fyne.TextStyle{Italic: true}
 
-	return container.NewBorder(u.header(), notice, nil, nil, u.tabs)
+	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav)
+	u.stack = container.NewStack(u.pages...)
+	return container.NewBorder(u.header(), notice, nav, nil, u.stack)
 }
 
-// header is the bar above the sections: the name and the language picker.
+// show displays section i and refreshes what it reads from the journal.
+func (u *UI) show(i int) {
+	for j, p := range u.pages {
+		if j == i {
+			p.Show()
+		} else {
+			p.Hide()
+		}
+	}
+	if u.model.section != u.ids[i] {
+		u.model.section = u.ids[i]
+		u.refreshSection()
+	}
+}
+
+func (u *UI) sectionIndex(id string) int {
+	for i, s := range u.ids {
+		if s == id {
+			return i
+		}
+	}
+	return 0
+}
+
+// header is the bar above the sections: the name, the quick check-in and
+// the language picker.
 func (u *UI) header() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(u.tr.T("app.name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	tagline := widget.NewLabel(u.tr.T("app.tagline"))
-	tagline.Truncation = fyne.TextTruncateOff
+	quick := widget.NewButtonWithIcon(u.tr.T("quick.button"), theme.ContentAddIcon(), u.showQuickCheckin)
 	u.language = newLanguagePicker(u)
-	return container.NewHBox(title, tagline, layout.NewSpacer(), u.language)
+	return container.NewHBox(title, layout.NewSpacer(), quick, u.language)
 }
 
-// rebuild redraws everything from the model, after a language switch.
+// rebuild redraws everything from the model: at start and after a language
+// switch.
 func (u *UI) rebuild() {
+	u.applyTheme()
 	u.win.SetTitle(u.tr.T("app.name"))
 	u.win.SetContent(u.build())
 	u.win.SetMainMenu(u.mainMenu())
 }
 
-// SelectSection shows one of the sections (SectionSymptoms …).
-func (u *UI) SelectSection(i int) {
-	u.model.section = i
-	u.tabs.SelectIndex(i)
+// SelectSection shows one of the sections (SectionToday …).
+func (u *UI) SelectSection(id string) {
+	u.nav.Select(u.sectionIndex(id)) // calls show
+	u.show(u.sectionIndex(id))
+}
+
+// refreshSection re-reads the journal for the section on screen.
+func (u *UI) refreshSection() {
+	switch u.model.section {
+	case SectionToday:
+		u.today.refresh()
+	case SectionHistory:
+		u.history.reload()
+	case SectionInsights:
+		u.insights.refresh()
+	}
+}
+
+// journalChanged is called after any change to the journal.
+func (u *UI) journalChanged() {
+	u.today.refresh()
+	u.history.reload()
+	u.insights.refresh()
 }
 
 // showError tells the user what went wrong, in their language, with
 // Steady's own button label.
 func (u *UI) showError(msg string) {
+	u.showMessage(u.tr.T("error.title"), msg)
+}
+
+// showMessage shows a short message with an OK button.
+func (u *UI) showMessage(title, msg string) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(u.tr.T("error.title"), u.tr.T("dialog.ok"), l, u.win)
-	d.Resize(fyne.NewSize(420, 0))
+	d := dialog.NewCustom(title, u.tr.T("dialog.ok"), l, u.win)
+	d.Resize(fyne.NewSize(440, 0))
 	d.Show()
+}
+
+// confirm asks a yes/no question with Steady's own button labels.
+func (u *UI) confirm(title, msg, yes string, then func()) {
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, yes, u.tr.T("dialog.cancel"), l, func(ok bool) {
+		if ok {
+			then()
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(440, 0))
+	d.Show()
+}
+
+// label returns the text of a tag recorded in a check-in: a catalog ID's
+// translation, or the text of the user's own plan item.
+func (u *UI) label(tag string) string {
+	if strings.HasPrefix(tag, data.PlanTagPrefix) {
+		items, _ := u.store.Plan("")
+		for _, p := range items {
+			if p.Tag() == tag {
+				return p.Text
+			}
+		}
+		return u.tr.T("plan.removed_item")
+	}
+	if strings.HasPrefix(tag, "strategy.") {
+		return u.tr.T(tag + ".title")
+	}
+	return u.tr.T(tag)
 }

@@ -49,3 +49,18 @@ func (d *document) richText() *widget.RichText {
 func scrollPage(objs ...fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(objs...)))
 }
+
+// field is a form field with its label above it, so long labels in any
+// language never squeeze the field beside them.
+func field(label string, obj fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(l, obj)
+}
+
+// wrapped is a word-wrapped label.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

@@ -2,14 +2,15 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"github.com/steadyapp/steady/data"
-	"github.com/steadyapp/steady/i18n"
 )
 
 // newSymptomsScreen shows the guide's introduction and every withdrawal
 // symptom, by category.
-func newSymptomsScreen(tr *i18n.Translator, g data.Guide) fyne.CanvasObject {
+func newSymptomsScreen(u *UI, g data.Guide) fyne.CanvasObject {
+	tr := u.tr
 	var d document
 	d.heading(tr.T(g.SymptomsTitleID))
 	for _, id := range g.IntroIDs {
@@ -34,5 +35,5 @@ func newSymptomsScreen(tr *i18n.Translator, g data.Guide) fyne.CanvasObject {
 		d.list(items)
 	}
 	d.paragraph(tr.T(g.SymptomsClosingID))
-	return scrollPage(d.richText())
+	return scrollPage(d.richText(), container.NewHBox(u.getHelpButton()))
 }

@@ -2,15 +2,13 @@ package ui
 
 import (
 	"path/filepath"
-	"strconv"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -33,7 +31,7 @@ func newTestUI(t *testing.T) (*UI, *data.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, store, tr)
+	u := New(a, store, tr, Options{SystemRegion: "GB"})
 	u.win.Resize(fyne.NewSize(960, 700))
 	return u, store
 }
@@ -76,12 +74,6 @@ func texts(o fyne.CanvasObject) []string {
 		case *widget.Entry:
 			out = append(out, w.Text, w.PlaceHolder)
 			return
-		case *container.AppTabs:
-			for _, it := range w.Items {
-				out = append(out, it.Text)
-				walk(it.Content)
-			}
-			return
 		case *canvas.Text:
 			out = append(out, w.Text)
 			return
@@ -111,24 +103,40 @@ func walkSegment(s widget.RichTextSegment, out *[]string) {
 	}
 }
 
-func tabTitles(u *UI) []string {
-	var titles []string
-	for _, it := range u.tabs.Items {
-		titles = append(titles, it.Text)
+func tabTitles(u *UI) []string { return u.titles }
+
+// selected is the index of the section on screen, checked against what is
+// visible.
+func selected(t *testing.T, u *UI) int {
+	t.Helper()
+	shown := -1
+	for i, p := range u.pages {
+		if p.Visible() {
+			if shown >= 0 {
+				t.Fatalf("sections %d and %d both shown", shown, i)
+			}
+			shown = i
+		}
 	}
-	return titles
+	if shown != u.sectionIndex(u.model.section) {
+		t.Fatalf("section %s in the model, %d shown", u.model.section, shown)
+	}
+	return shown
 }
 
 func TestSectionsInOrder(t *testing.T) {
 	u, _ := newTestUI(t)
-	want := []string{"Symptoms", "Managing withdrawal", "FAQ", "Journal"}
+	want := []string{"Today", "Check-in", "History", "Insights", "My plan", "Symptoms", "Managing withdrawal", "FAQ", "Get help now", "Settings"}
 	if got := tabTitles(u); !slices.Equal(got, want) {
 		t.Fatalf("tabs = %v, want %v", got, want)
 	}
-	for i := range want {
-		u.SelectSection(i)
-		if u.tabs.SelectedIndex() != i || u.model.section != i {
-			t.Errorf("SelectSection(%d): selected %d", i, u.tabs.SelectedIndex())
+	if selected(t, u) != 0 {
+		t.Errorf("Steady opens on section %d, want Today", selected(t, u))
+	}
+	for i, id := range u.ids {
+		u.SelectSection(id)
+		if selected(t, u) != i || u.model.section != id {
+			t.Errorf("SelectSection(%s): selected %d", id, selected(t, u))
 		}
 	}
 }
@@ -155,45 +163,115 @@ func TestWholeGuideIsShown(t *testing.T) {
 	}
 }
 
-func TestJournalAddsAndLists(t *testing.T) {
+// overlayText returns the text of the top dialog, or "".
+func overlayText(u *UI) string {
+	ov := u.win.Canvas().Overlays().Top()
+	if ov == nil {
+		return ""
+	}
+	return strings.Join(texts(ov), " | ")
+}
+
+// closeOverlays dismisses every dialog.
+func closeOverlays(u *UI) {
+	for u.win.Canvas().Overlays().Top() != nil {
+		u.win.Canvas().Overlays().Top().Hide()
+	}
+}
+
+// tapButton taps the button with the given text inside o.
+func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
+	t.Helper()
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button:
+			if w.Text == label && found == nil {
+				found = w
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatalf("no button %q", label)
+	}
+	test.Tap(found)
+}
+
+func check(t *testing.T, checks *tagChecks, tag string) {
+	t.Helper()
+	for i, o := range checks.options {
+		if o.tag == tag {
+			test.Tap(checks.checks[i])
+			return
+		}
+	}
+	t.Fatalf("no check box for %s", tag)
+}
+
+func TestCheckinAddsAndLists(t *testing.T) {
 	u, store := newTestUI(t)
-	u.SelectSection(SectionJournal)
-	j := u.journal
-	if j.empty.Hidden || j.list.Length() != 0 {
+	u.SelectSection(SectionCheckin)
+	c := u.checkin
+	if u.history.empty.Hidden || u.history.list.Length() != 0 {
 		t.Fatal("a new journal should say it is empty")
 	}
 
 	// Saving without a mood is refused with a message, and saves nothing.
-	test.Tap(j.save)
+	test.Tap(c.save)
 	if n, _ := store.Count(); n != 0 {
 		t.Fatalf("saved %d entries without a mood", n)
 	}
-	if ov := u.win.Canvas().Overlays().Top(); ov == nil || !slices.Contains(texts(ov), u.tr.T("error.mood_range")) {
+	if !strings.Contains(overlayText(u), u.tr.T("error.mood_range")) {
 		t.Fatal("no message about the missing mood")
 	}
-	u.win.Canvas().Overlays().Top().Hide()
+	closeOverlays(u)
 
-	j.mood.SetSelected("Low")
-	j.craving.SetValue(7)
-	test.Type(j.note, "Rough evening\nbut I held on")
-	if got := j.value.Text; got != "7 of 10" {
+	test.Tap(c.mood.buttons[1]) // Low
+	c.craving.slider.SetValue(7)
+	test.Tap(c.sleep)
+	test.Type(c.hours, "6,5")
+	c.quality.SetSelectedIndex(1)
+	check(t, c.triggers, "trigger.stress")
+	check(t, c.symptoms, "symptom.physical.tremors")
+	check(t, c.coping, "coping.walk")
+	c.passed.SetSelected("Yes")
+	test.Type(c.note, "Rough evening\nbut I held on")
+	if got := c.craving.value.Text; got != "7 of 10" {
 		t.Errorf("craving value label = %q", got)
 	}
-	test.Tap(j.save)
+	test.Tap(c.save)
+	closeOverlays(u)
 
 	page, _, err := store.Page(data.Filter{}, data.Cursor{}, 10)
 	if err != nil || len(page) != 1 {
 		t.Fatalf("Page = %v, %v", page, err)
 	}
 	e := page[0]
-	if e.Mood != 2 || e.Craving != 7 || e.Note != "Rough evening\nbut I held on" {
+	if e.Mood != 2 || e.Craving != 7 || e.Note != "Rough evening\nbut I held on" || *e.SleepHours != 6.5 ||
+		*e.SleepQuality != 2 || !*e.CravingPassed || e.Used || e.Backdated {
 		t.Errorf("stored %+v", e)
 	}
-	if j.list.Length() != 1 || !j.empty.Hidden {
-		t.Fatalf("history shows %d entries", j.list.Length())
+	if !slices.Equal(e.Triggers, []string{"trigger.stress"}) || !slices.Equal(e.Symptoms, []string{"symptom.physical.tremors"}) ||
+		!slices.Equal(e.Coping, []string{"coping.walk"}) {
+		t.Errorf("tags %v %v %v", e.Triggers, e.Symptoms, e.Coping)
 	}
-	row := j.list.CreateItem()
-	j.list.UpdateItem(0, row)
+
+	h := u.history
+	if h.list.Length() != 2 || !h.empty.Hidden { // a day heading and the entry
+		t.Fatalf("history shows %d rows", h.list.Length())
+	}
+	row := h.list.CreateItem()
+	h.list.UpdateItem(1, row)
 	got := strings.Join(texts(row), " | ")
 	for _, want := range []string{"Mood: Low", "Craving: 7/10", "Rough evening"} {
 		if !strings.Contains(got, want) {
@@ -203,26 +281,286 @@ func TestJournalAddsAndLists(t *testing.T) {
 	if strings.Contains(got, "held on") {
 		t.Errorf("row shows more than the note's first line: %q", got)
 	}
-	if j.status.Text != "Check-in saved." || j.note.Text != "" || j.mood.Selected != "" || j.craving.Value != 0 {
-		t.Errorf("form not reset after saving: status %q note %q", j.status.Text, j.note.Text)
+	if c.note.Text != "" || c.mood.value != 0 || c.craving.slider.Value != 0 || c.sleep.Checked || c.triggers.checks[0].Checked {
+		t.Errorf("form not reset after saving")
+	}
+	if !strings.Contains(strings.Join(texts(u.today.todayBox), " "), "Craving: 7/10") {
+		t.Errorf("Today does not list the check-in: %v", texts(u.today.todayBox))
+	}
+}
+
+func TestEditDeleteUndo(t *testing.T) {
+	u, store := newTestUI(t)
+	e := data.Entry{At: time.Now().Add(-time.Hour), Mood: 3, Craving: 5, Note: "first", Triggers: []string{"trigger.boredom"}}
+	if err := store.Add(&e); err != nil {
+		t.Fatal(err)
+	}
+	u.journalChanged()
+	u.SelectSection(SectionHistory)
+	u.history.list.Select(1) // the entry, under its day heading
+	if u.model.section != SectionCheckin || u.checkin.note.Text != "first" || u.checkin.mood.value != 3 {
+		t.Fatalf("selecting the entry did not open it for editing: section %s note %q", u.model.section, u.checkin.note.Text)
+	}
+	if !u.checkin.triggers.checks[1].Checked || u.checkin.delete.Hidden {
+		t.Error("edit form lacks the trigger or the delete button")
+	}
+	u.checkin.note.SetText("changed my mind")
+	test.Tap(u.checkin.mood.buttons[4])
+	test.Tap(u.checkin.save)
+	got, _ := store.Get(e.ID)
+	if got.Note != "changed my mind" || got.Mood != 5 || got.UUID != e.UUID || !slices.Equal(got.Triggers, e.Triggers) {
+		t.Errorf("after edit: %+v", got)
+	}
+	if n, _ := store.Count(); n != 1 {
+		t.Errorf("editing made %d entries", n)
+	}
+
+	u.checkin.edit(got)
+	test.Tap(u.checkin.delete)
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Delete") // confirm
+	if n, _ := store.Count(); n != 0 {
+		t.Fatalf("%d entries after delete", n)
+	}
+	if u.history.list.Length() != 0 {
+		t.Error("history still lists the deleted entry")
+	}
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Undo")
+	back, err := store.Get(e.ID)
+	if err != nil || back.Note != "changed my mind" {
+		t.Errorf("undo: %+v %v", back, err)
+	}
+	if u.history.list.Length() != 2 {
+		t.Error("history does not show the restored entry")
 	}
 }
 
 func TestNoteTooLongIsRefused(t *testing.T) {
 	u, store := newTestUI(t)
-	j := u.journal
-	j.mood.SetSelected("Okay")
-	j.note.SetText(strings.Repeat("a", data.MaxNoteLength+5))
-	test.Tap(j.save)
+	c := u.checkin
+	test.Tap(c.mood.buttons[2])
+	c.note.SetText(strings.Repeat("a", data.MaxNoteLength+5))
+	if !strings.Contains(c.count.Text, "10005") {
+		t.Errorf("counter = %q", c.count.Text)
+	}
+	test.Tap(c.save)
 	if n, _ := store.Count(); n != 0 {
 		t.Fatal("an over-long note was saved")
 	}
-	ov := u.win.Canvas().Overlays().Top()
-	if ov == nil || !strings.Contains(strings.Join(texts(ov), " "), "10005") {
+	if !strings.Contains(overlayText(u), "10005") {
 		t.Error("no message giving the note's length")
 	}
-	if j.note.Text == "" {
+	if c.note.Text == "" {
 		t.Error("the note was thrown away")
+	}
+}
+
+func TestBadSleepHoursRefused(t *testing.T) {
+	u, store := newTestUI(t)
+	c := u.checkin
+	test.Tap(c.mood.buttons[2])
+	test.Tap(c.sleep)
+	test.Type(c.hours, "lots")
+	test.Tap(c.save)
+	if n, _ := store.Count(); n != 0 {
+		t.Fatal("saved with unreadable sleep hours")
+	}
+	if !strings.Contains(overlayText(u), u.tr.T("error.sleep_hours")) {
+		t.Errorf("message: %q", overlayText(u))
+	}
+}
+
+func TestParseHours(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"7", 7, true}, {"7.5", 7.5, true}, {"7,5", 7.5, true}, {" 8 ", 8, true}, {"0", 0, true}, {"24", 24, true},
+		{"", -1, true}, {"25", 0, false}, {"-1", 0, false}, {"seven", 0, false}, {"NaN", 0, false}, {"1e400", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseHours(tt.in)
+		if ok != tt.ok || (ok && tt.want >= 0 && (got == nil || *got != tt.want)) || (ok && tt.want < 0 && got != nil) {
+			t.Errorf("ParseHours(%q) = %v, %v", tt.in, got, ok)
+		}
+	}
+}
+
+func TestQuickCheckinAndProgress(t *testing.T) {
+	u, store := newTestUI(t)
+	u.now = func() time.Time { return time.Date(2026, 5, 20, 15, 0, 0, 0, time.Local) }
+	store.SetQuitDate(time.Date(2026, 5, 10, 0, 0, 0, 0, time.UTC))
+	u.today.refresh()
+	if got := u.today.quit.Text; got != "10 days since your quit date" {
+		t.Errorf("quit line = %q", got)
+	}
+	if got := u.today.phase.Text; got != u.tr.T("phase.acute") {
+		t.Errorf("phase = %q", got)
+	}
+
+	// Ctrl+N: mood, save — two taps.
+	u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(shortcutQuick)
+	ov := u.win.Canvas().Overlays().Top()
+	if ov == nil {
+		t.Fatal("Ctrl+N opened nothing")
+	}
+	tapButton(t, ov, "Good")
+	tapButton(t, ov, "Save check-in")
+	if n, _ := store.Count(); n != 1 {
+		t.Fatalf("quick check-in saved %d entries", n)
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the quick check-in stayed open")
+	}
+
+	// A lapse, recorded without judgement, restarts the count.
+	lapse := data.Entry{At: time.Date(2026, 5, 19, 22, 0, 0, 0, time.Local), Mood: 2, Craving: 9, Used: true}
+	store.Add(&lapse)
+	u.journalChanged()
+	if got := u.today.lastUse.Text; got != "1 day since you last used" {
+		t.Errorf("last use = %q", got)
+	}
+	if u.today.lapse.Hidden || u.today.lapse.Text != u.tr.T("today.after_lapse") {
+		t.Error("no encouraging line after a lapse")
+	}
+	u.now = func() time.Time { return time.Date(2026, 8, 1, 12, 0, 0, 0, time.Local) }
+	u.today.refresh()
+	if u.today.phase.Text != u.tr.T("phase.later") || !u.today.lapse.Hidden {
+		t.Errorf("months later: phase %q, lapse shown %v", u.today.phase.Text, !u.today.lapse.Hidden)
+	}
+}
+
+func TestLowMoodOffersSupport(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(u.checkin.mood.buttons[0])
+	test.Tap(u.checkin.save)
+	if !strings.Contains(overlayText(u), u.tr.T("support.body")) {
+		t.Errorf("no support after the lowest mood: %q", overlayText(u))
+	}
+}
+
+func TestPlanFeedsCheckin(t *testing.T) {
+	u, store := newTestUI(t)
+	u.SelectSection(SectionPlan)
+	p := u.plan
+	box := p.lists[data.PlanTrigger]
+	add := p.content // the whole plan
+	_ = add
+	tr := u.tr
+	entries := []*widget.Entry{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Entry:
+			entries = append(entries, w)
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(p.content)
+	// Entries in order: reason; person name, phone; trigger; coping.
+	if len(entries) != 5 {
+		t.Fatalf("%d entries in the plan", len(entries))
+	}
+	test.Type(entries[3], "Friday nights at Sam's")
+	entries[3].OnSubmitted(entries[3].Text)
+	test.Type(entries[1], "Ana")
+	test.Type(entries[2], "not a phone")
+	entries[2].OnSubmitted(entries[2].Text)
+	if !strings.Contains(overlayText(u), tr.T("error.phone")) {
+		t.Errorf("bad phone: %q", overlayText(u))
+	}
+	closeOverlays(u)
+	entries[2].SetText("+44 20 7946 0958")
+	entries[2].OnSubmitted(entries[2].Text)
+	items, _ := store.Plan("")
+	if len(items) != 2 {
+		t.Fatalf("plan has %d items", len(items))
+	}
+	if !strings.Contains(strings.Join(texts(box), " "), "Friday nights at Sam's") {
+		t.Error("the plan does not list the new trigger")
+	}
+	found := false
+	for _, o := range u.checkin.triggers.options {
+		found = found || o.label == "Friday nights at Sam's"
+	}
+	if !found {
+		t.Error("the check-in does not offer the plan's trigger")
+	}
+	tapButton(t, p.lists[data.PlanPerson], "+44 20 7946 0958")
+	if got := u.app.Clipboard().Content(); got != "+44 20 7946 0958" {
+		t.Errorf("clipboard = %q", got)
+	}
+}
+
+func TestInsightsShowData(t *testing.T) {
+	u, store := newTestUI(t)
+	now := time.Now()
+	for i := 0; i < 10; i++ {
+		e := data.Entry{At: now.Add(-time.Duration(i) * 20 * time.Hour), Mood: 1 + i%5, Craving: i, Triggers: []string{"trigger.stress"},
+			Symptoms: []string{"symptom.sleep.insomnia"}}
+		store.Add(&e)
+	}
+	u.journalChanged()
+	s := u.insights
+	if got := s.summary.Text; got != "10 check-ins in the last 30 days." {
+		t.Errorf("summary = %q", got)
+	}
+	points := 0
+	for _, v := range s.mood.series[0].values {
+		if v == v {
+			points++
+		}
+	}
+	if points < 8 || len(s.mood.series[0].values) != 30 {
+		t.Errorf("mood series: %d days with data of %d", points, len(s.mood.series[0].values))
+	}
+	if !strings.Contains(strings.Join(texts(s.triggers), " "), "Stress") || !strings.Contains(strings.Join(texts(s.symptoms), " "), "Insomnia") {
+		t.Error("top lists lack the recorded trigger and symptom")
+	}
+	s.period.SetSelected(s.period.Options[0])
+	if u.model.insightDays != 7 || len(s.mood.series[0].values) != 7 {
+		t.Errorf("7-day period: %d days", len(s.mood.series[0].values))
+	}
+	sum := 0.0
+	for _, v := range s.hours.values {
+		sum += v
+	}
+	if sum == 0 {
+		t.Error("hour-of-day chart is empty")
+	}
+}
+
+func TestImportAndDeleteAll(t *testing.T) {
+	u, store := newTestUI(t)
+	e := data.Entry{At: time.Now(), Mood: 4, Note: "keep me"}
+	store.Add(&e)
+	var buf strings.Builder
+	store.ExportJSON(&buf)
+	u.importFrom(strings.NewReader(buf.String()), "copy.json")
+	if !strings.Contains(overlayText(u), "0 check-ins were added. 1 were already in your journal.") {
+		t.Errorf("re-import message: %q", overlayText(u))
+	}
+	closeOverlays(u)
+	u.importFrom(strings.NewReader(`{"format":"other"}`), "other.json")
+	if !strings.Contains(overlayText(u), "other.json is not a Steady export") {
+		t.Errorf("foreign file: %q", overlayText(u))
+	}
+	closeOverlays(u)
+
+	u.deleteAll()
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Delete everything")
+	if n, _ := store.Count(); n != 0 {
+		t.Errorf("%d entries after delete all", n)
+	}
+	if u.history.list.Length() != 0 {
+		t.Error("history still shows entries")
 	}
 }
 
@@ -233,10 +571,11 @@ func TestLanguageSwitchIsLiveAndRemembered(t *testing.T) {
 	if !u.tr.Supported(language.Spanish) {
 		t.Skip("no Spanish messages")
 	}
-	u.SelectSection(SectionJournal)
-	u.journal.mood.SetSelected("Good")
-	u.journal.craving.SetValue(4)
-	test.Type(u.journal.note, "half-written")
+	u.SelectSection(SectionCheckin)
+	test.Tap(u.checkin.mood.buttons[3])
+	u.checkin.craving.slider.SetValue(4)
+	check(t, u.checkin.symptoms, "symptom.psychological.anxiety")
+	test.Type(u.checkin.note, "half-written")
 
 	u.language.SetSelected("Español")
 
@@ -244,43 +583,45 @@ func TestLanguageSwitchIsLiveAndRemembered(t *testing.T) {
 		t.Fatalf("language = %s", u.tr.Language())
 	}
 	titles := tabTitles(u)
-	for i, id := range []string{"tab.symptoms", "tab.managing", "tab.faq", "tab.journal"} {
-		if titles[i] != u.tr.T(id) || titles[i] == "" {
-			t.Errorf("tab %d = %q, want %q", i, titles[i], u.tr.T(id))
+	for i, s := range u.sections() {
+		if titles[i] != u.tr.T(s.title) || titles[i] == "" {
+			t.Errorf("tab %d = %q, want %q", i, titles[i], u.tr.T(s.title))
 		}
 	}
-	if slices.Contains(titles, "Symptoms") || slices.Contains(titles, "Journal") {
+	if slices.Contains(titles, "Symptoms") || slices.Contains(titles, "History") {
 		t.Errorf("tabs still in English: %v", titles)
 	}
 	if v, ok, _ := store.Setting(data.SettingLanguage); !ok || v != "es" {
 		t.Errorf("saved language = %q, %v", v, ok)
 	}
-	if u.tabs.SelectedIndex() != SectionJournal {
-		t.Errorf("section after switch = %d", u.tabs.SelectedIndex())
+	if u.model.section != SectionCheckin || selected(t, u) != 1 {
+		t.Errorf("section after switch = %d", selected(t, u))
 	}
-	j := u.journal
-	if j.note.Text != "half-written" || j.mood.Selected != u.tr.T("mood.4") || j.craving.Value != 4 {
-		t.Errorf("draft lost: note %q mood %q craving %v", j.note.Text, j.mood.Selected, j.craving.Value)
+	c := u.checkin
+	if c.note.Text != "half-written" || c.mood.value != 4 || c.craving.slider.Value != 4 || !u.model.draft.symptoms["symptom.psychological.anxiety"] {
+		t.Errorf("draft lost: note %q mood %d craving %v", c.note.Text, c.mood.value, c.craving.slider.Value)
 	}
-	if u.language.Selected != "Español" {
-		t.Errorf("picker shows %q", u.language.Selected)
+	for i, o := range c.symptoms.options {
+		if o.tag == "symptom.psychological.anxiety" && !c.symptoms.checks[i].Checked {
+			t.Error("ticked symptom not shown after the switch")
+		}
+	}
+	if u.language.Selected != "Español" || u.win.Title() != "Steady" {
+		t.Errorf("picker shows %q, title %q", u.language.Selected, u.win.Title())
 	}
 
 	u.language.SetSelected("English")
-	if got := tabTitles(u)[0]; got != "Symptoms" {
+	if got := tabTitles(u)[0]; got != "Today" {
 		t.Errorf("back to English: tab 0 = %q", got)
 	}
 }
 
 func TestSectionShortcuts(t *testing.T) {
 	u, _ := newTestUI(t)
-	sh, ok := u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
-	if !ok {
-		t.Fatal("test canvas takes no shortcuts")
-	}
-	for i := len(u.tabs.Items) - 1; i >= 0; i-- {
-		sh.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(i + 1)), Modifier: fyne.KeyModifierShortcutDefault})
-		if got := u.tabs.SelectedIndex(); got != i {
+	sh := u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
+	for i := min(len(u.ids), 9) - 1; i >= 0; i-- {
+		sh.TypedShortcut(sectionShortcut(i))
+		if got := selected(t, u); got != i {
 			t.Errorf("Ctrl+%d selected section %d", i+1, got)
 		}
 	}

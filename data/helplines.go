@@ -1,0 +1,130 @@
+package data
+
+import "strings"
+
+// Helplines by region, from shared/data/helplines.md. Numbers are data, not
+// translated; each line's description is a message ID (help.line.…) and each
+// region's name is region.country_<id> (region.elsewhere for the fallback). Check every row again before each release.
+
+// HelplinesChecked is when the numbers were last checked against their sources.
+const HelplinesChecked = "2026-11-25"
+
+// Helpline is one number to call.
+type Helpline struct {
+	Name   string // the service's own name, not translated
+	Number string
+	NoteID string // message ID describing it (hours, what it is for)
+}
+
+// Region is the emergency number and helplines of one country or area.
+type Region struct {
+	ID        string // ISO 3166 code, or "other"
+	Emergency string // the emergency number(s), as dialled
+	EmergNote string // message ID for what the numbers are, "" for none
+	Lines     []Helpline
+	Source    string // who publishes the numbers (not translated)
+}
+
+// RegionOther is the fallback region: "call your local emergency number".
+const RegionOther = "other"
+
+// Regions lists every region Steady knows, in the order shown.
+var Regions = []Region{
+	{ID: "GB", Emergency: "999", EmergNote: "help.emergency.gb", Source: "FRANK; Samaritans (known)", Lines: []Helpline{
+		{"FRANK", "0300 123 6600", "help.line.gb_frank"},
+		{"Samaritans", "116 123", "help.line.samaritans"},
+	}},
+	{ID: "US", Emergency: "911", Source: "SAMHSA; 988 Lifeline", Lines: []Helpline{
+		{"988 Suicide & Crisis Lifeline", "988", "help.line.us_988"},
+		{"SAMHSA National Helpline", "1-800-662-4357", "help.line.us_samhsa"},
+	}},
+	{ID: "AU", Emergency: "000", Source: "Australian health bodies", Lines: []Helpline{
+		{"National Alcohol and Other Drug Hotline", "1800 250 015", "help.line.au_aod"},
+		{"Lifeline", "13 11 14", "help.line.crisis"},
+	}},
+	{ID: "HK", Emergency: "999", Source: "Narcotics Division; Tung Wah CROSS Centre", Lines: []Helpline{
+		{"186 186", "186 186", "help.line.hk_186"},
+		{"WhatsApp / WeChat", "98 186 186", "help.line.hk_chat"},
+	}},
+	{ID: "TW", Emergency: "119", EmergNote: "help.emergency.ambulance_police_110", Source: "Taiwan FDA; hospital pages", Lines: []Helpline{
+		{"戒毒成功專線", "0800-770-885", "help.line.tw_quit"},
+		{"安心專線", "1925", "help.line.crisis"},
+	}},
+	{ID: "CN", Emergency: "120", EmergNote: "help.emergency.ambulance_police_110", Source: "National Health Commission", Lines: []Helpline{
+		{"12356", "12356", "help.line.cn_12356"},
+	}},
+	{ID: "TH", Emergency: "1669", EmergNote: "help.emergency.medical", Source: "Thai EMS; Department of Mental Health", Lines: []Helpline{
+		{"กรมสุขภาพจิต", "1323", "help.line.th_1323"},
+		{"1165", "1165", "help.line.th_1165"},
+	}},
+	{ID: "JP", Emergency: "119", Source: "MHLW", Lines: []Helpline{
+		{"こころの健康相談統一ダイヤル", "0570-064-556", "help.line.jp_kokoro"},
+	}},
+	{ID: "VN", Emergency: "115", EmergNote: "help.emergency.ambulance", Source: "known"},
+	{ID: "ID", Emergency: "112", EmergNote: "help.emergency.indonesia", Source: "BNN", Lines: []Helpline{
+		{"BNN Call Center", "184", "help.line.id_bnn"},
+	}},
+	{ID: "DE", Emergency: "112", Source: "BZgA report", Lines: []Helpline{
+		{"Sucht & Drogen Hotline", "01806 313031", "help.line.de_sucht"},
+		{"TelefonSeelsorge", "0800 111 0 111", "help.line.crisis"},
+	}},
+	{ID: "FR", Emergency: "15", EmergNote: "help.emergency.fr", Source: "Drogues Info Service", Lines: []Helpline{
+		{"Drogues Info Service", "0 800 23 13 13", "help.line.fr_dis"},
+		{"3114", "3114", "help.line.suicide"},
+	}},
+	{ID: "ES", Emergency: "112", Source: "known", Lines: []Helpline{
+		{"024", "024", "help.line.suicide"},
+	}},
+	{ID: "IT", Emergency: "112", Source: "Istituto Superiore di Sanità", Lines: []Helpline{
+		{"Telefono Verde Droga", "800 186070", "help.line.it_iss"},
+	}},
+	{ID: "NL", Emergency: "112", Source: "Jellinek; KNL", Lines: []Helpline{
+		{"113 Zelfmoordpreventie", "0800-0113", "help.line.suicide"},
+		{"Jellinek Advieslijn", "088-505 1220", "help.line.nl_jellinek"},
+	}},
+	{ID: "BE", Emergency: "112", Source: "known", Lines: []Helpline{
+		{"DrugLijn", "078 15 10 20", "help.line.drugs"},
+		{"Zelfmoordlijn", "1813", "help.line.suicide"},
+	}},
+	{ID: "PL", Emergency: "112", Source: "Polish drug-helpline page", Lines: []Helpline{
+		{"Telefon Zaufania Narkotyki i Narkomania", "800 199 990", "help.line.drugs"},
+		{"116 123", "116 123", "help.line.crisis"},
+	}},
+	{ID: "BR", Emergency: "192", EmergNote: "help.emergency.ambulance", Source: "known", Lines: []Helpline{
+		{"CVV", "188", "help.line.crisis"},
+	}},
+	{ID: "SG", Emergency: "995", EmergNote: "help.emergency.ambulance", Source: "known"},
+	{ID: "MY", Emergency: "999", Source: "known"},
+	{ID: RegionOther, Emergency: "112", EmergNote: "help.emergency.elsewhere", Source: ""},
+}
+
+// RegionByID returns the region with the given ID, or the fallback.
+func RegionByID(id string) Region {
+	for _, r := range Regions {
+		if r.ID == id {
+			return r
+		}
+	}
+	return Regions[len(Regions)-1]
+}
+
+// WarningSigns are the message IDs of the signs that need a doctor now or an
+// emergency number (shared/data/helplines.md).
+var WarningSigns = []string{
+	"help.sign.self_harm",
+	"help.sign.confusion",
+	"help.sign.chest",
+	"help.sign.bladder",
+	"help.sign.cramps",
+}
+
+// SettingRegion is the region whose helplines the Get help page shows.
+const SettingRegion = "region"
+
+// NameID is the message ID of the region's name.
+func (r Region) NameID() string {
+	if r.ID == RegionOther {
+		return "region.elsewhere"
+	}
+	return "region.country_" + strings.ToLower(r.ID)
+}

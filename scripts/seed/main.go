@@ -1,0 +1,97 @@
+// Command seed fills a Steady journal with generated check-ins, for
+// screenshots and start-up measurements. It never touches a journal that
+// already has entries unless -force is given.
+//
+//	go run ./scripts/seed -data-dir DIR [-n 60] [-lang es]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"time"
+
+	"github.com/steadyapp/steady/data"
+)
+
+func main() {
+	dir := flag.String("data-dir", "", "the data directory to fill (required)")
+	n := flag.Int("n", 60, "how many check-ins to add")
+	lang := flag.String("lang", "", "language to save as the user's choice")
+	force := flag.Bool("force", false, "add to a journal that already has entries")
+	flag.Parse()
+	if *dir == "" {
+		fmt.Fprintln(os.Stderr, "seed: -data-dir is required")
+		os.Exit(2)
+	}
+	if err := run(*dir, *n, *lang, *force); err != nil {
+		fmt.Fprintln(os.Stderr, "seed:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string, n int, lang string, force bool) error {
+	s, err := data.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if c, _ := s.Count(); c > 0 && !force {
+		return fmt.Errorf("%s already has %d entries (use -force)", dir, c)
+	}
+	if lang != "" {
+		if err := s.SetSetting(data.SettingLanguage, lang); err != nil {
+			return err
+		}
+	}
+	if err := s.SetSetting(data.SettingWelcomeDone, "1"); err != nil {
+		return err
+	}
+	now := time.Now()
+	if err := s.SetQuitDate(now.AddDate(0, 0, -n/3-9)); err != nil {
+		return err
+	}
+	for _, p := range []data.PlanItem{
+		{Kind: data.PlanReason, Text: "Feel clear-headed again"},
+		{Kind: data.PlanPerson, Text: "Sam", Phone: "+44 20 7946 0000"},
+		{Kind: data.PlanTrigger, Text: "Friday nights"},
+		{Kind: data.PlanCoping, Text: "Cold shower"},
+	} {
+		item := p
+		if err := s.AddPlanItem(&item); err != nil {
+			return err
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	symptoms := data.TheGuide().AllSymptoms()
+	coping := data.TheGuide().CopingActions()
+	for i := 0; i < n; i++ {
+		// Cravings ease over the weeks, with evening peaks.
+		at := now.Add(-time.Duration(i) * 11 * time.Hour)
+		hour := at.Hour()
+		base := 7 - 6*float64(n-i)/float64(n)
+		if hour >= 18 || hour < 2 {
+			base += 2
+		}
+		craving := int(base + r.Float64()*2)
+		if craving > 10 {
+			craving = 10
+		}
+		e := data.Entry{
+			At: at, Mood: 1 + (r.IntN(3) + (n-i)*3/n), Craving: craving,
+			Triggers: []string{data.Triggers[r.IntN(6)]},
+			Symptoms: []string{symptoms[r.IntN(len(symptoms))].ID},
+			Coping:   []string{coping[r.IntN(len(coping))]},
+			Used:     i == n*2/3,
+			Note:     []string{"", "Tough evening, went for a walk.", "Slept badly.", "Better day."}[i%4],
+		}
+		if e.Mood > 5 {
+			e.Mood = 5
+		}
+		if err := s.Add(&e); err != nil {
+			return err
+		}
+	}
+	return nil
+}

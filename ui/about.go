@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// showAbout shows the version, licences, the guide's source, the privacy
+// promise and the not-medical-advice notice.
+func (u *UI) showAbout() {
+	tr := u.tr
+	para := func(s string, bold bool) *widget.Label {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		l.TextStyle.Bold = bold
+		return l
+	}
+	content := container.NewVBox(
+		para(tr.T("app.name")+" — "+tr.T("about.version", "Version", u.opts.Version), true),
+		para(tr.T("notice.medical"), false),
+		para(tr.T("privacy.body1"), false),
+		para(tr.T("about.source", "Date", data.HelplinesChecked), false),
+		para(tr.T("about.licence"), false),
+	)
+	d := dialog.NewCustom(tr.T("about.title"), tr.T("dialog.close"), container.NewVScroll(content), u.win)
+	d.Resize(fyne.NewSize(560, 460))
+	d.Show()
+}
+
+// privacyPage explains, in plain words, what Steady does with what the user
+// writes.
+func (u *UI) privacyPage() fyne.CanvasObject {
+	tr := u.tr
+	var d document
+	d.heading(tr.T("privacy.title"))
+	for _, id := range []string{"privacy.body1", "privacy.body2", "privacy.body3", "privacy.body4"} {
+		d.paragraph(tr.T(id))
+	}
+	return d.richText()
+}
+
+// showPrivacy shows the privacy page in a dialog.
+func (u *UI) showPrivacy() {
+	d := dialog.NewCustom(u.tr.T("privacy.title"), u.tr.T("dialog.close"), container.NewVScroll(u.privacyPage()), u.win)
+	d.Resize(fyne.NewSize(560, 440))
+	d.Show()
+}
+
+// closeTopDialog hides the dialog on top, for the Escape key (Fyne's
+// dialogs do not handle it themselves).
+func (u *UI) closeTopDialog() bool {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return false
+	}
+	top.Hide()
+	return true
+}

@@ -1,0 +1,494 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// draft is the check-in being written or edited. It lives in the model so
+// that a language switch keeps it.
+type draft struct {
+	editing      data.Entry // the entry being edited; ID 0 for a new check-in
+	at           time.Time  // zero = now
+	mood         int        // 0 = not chosen yet
+	craving      int
+	sleep        bool
+	sleepHours   string
+	sleepQuality int // 0 = not said
+	triggers     map[string]bool
+	symptoms     map[string]bool
+	coping       map[string]bool
+	passed       int // 0 not said, 1 yes, 2 no
+	used         bool
+	selfHarm     bool
+	note         string
+}
+
+func newDraft() draft {
+	return draft{triggers: map[string]bool{}, symptoms: map[string]bool{}, coping: map[string]bool{}}
+}
+
+func setOf(tags []string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range tags {
+		m[t] = true
+	}
+	return m
+}
+
+func keys(m map[string]bool, order []tagOption) []string {
+	var out []string
+	for _, o := range order {
+		if m[o.tag] {
+			out = append(out, o.tag)
+		}
+	}
+	// Tags no longer offered (a removed plan item) are kept.
+	for t := range m {
+		found := false
+		for _, o := range order {
+			found = found || o.tag == t
+		}
+		if !found && m[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// draftFrom fills the form from a stored entry, for editing.
+func draftFrom(e data.Entry) draft {
+	d := newDraft()
+	d.editing, d.at, d.mood, d.craving = e, e.At, e.Mood, e.Craving
+	if e.SleepHours != nil || e.SleepQuality != nil {
+		d.sleep = true
+	}
+	if e.SleepHours != nil {
+		d.sleepHours = strconv.FormatFloat(*e.SleepHours, 'f', -1, 64)
+	}
+	if e.SleepQuality != nil {
+		d.sleepQuality = *e.SleepQuality
+	}
+	d.triggers, d.symptoms, d.coping = setOf(e.Triggers), setOf(e.Symptoms), setOf(e.Coping)
+	if e.CravingPassed != nil {
+		d.passed = 2
+		if *e.CravingPassed {
+			d.passed = 1
+		}
+	}
+	d.used, d.selfHarm, d.note = e.Used, e.SelfHarm, e.Note
+	return d
+}
+
+// ParseHours reads a number of hours as people type it: "7", "7.5" or
+// "7,5". Empty means not recorded.
+func ParseHours(s string) (*float64, bool) {
+	s = strings.TrimSpace(strings.Replace(s, ",", ".", 1))
+	if s == "" {
+		return nil, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f > data.MaxSleepHours || f != f {
+		return nil, false
+	}
+	return &f, true
+}
+
+// checkinScreen is the full check-in form, for a new entry or an edit.
+type checkinScreen struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	title    *widget.Label
+	when     *dateButton
+	hour     *widget.Select
+	minute   *widget.Select
+	backdate *widget.Label
+	mood     *moodPicker
+	craving  *cravingInput
+	sleep    *widget.Check
+	hours    *widget.Entry
+	quality  *widget.Select
+	passed   *widget.RadioGroup
+	used     *widget.Check
+	selfHarm *widget.Check
+	note     *widget.Entry
+	count    *widget.Label
+	status   *widget.Label
+	save     *widget.Button
+	cancel   *widget.Button
+	delete   *widget.Button
+	triggers *tagChecks
+	symptoms *tagChecks
+	coping   *tagChecks
+	sleepBox *fyne.Container
+}
+
+func (u *UI) triggerOptions() []tagOption {
+	var opts []tagOption
+	for _, id := range data.Triggers {
+		opts = append(opts, tagOption{id, u.tr.T(id)})
+	}
+	own, _ := u.store.Plan(data.PlanTrigger)
+	for _, p := range own {
+		opts = append(opts, tagOption{p.Tag(), p.Text})
+	}
+	return opts
+}
+
+func (u *UI) symptomOptions() []tagOption {
+	var opts []tagOption
+	for _, s := range u.guide.AllSymptoms() {
+		opts = append(opts, tagOption{s.ID, u.tr.T(s.ID)})
+	}
+	return opts
+}
+
+func (u *UI) copingOptions() []tagOption {
+	var opts []tagOption
+	for _, id := range u.guide.CopingActions() {
+		opts = append(opts, tagOption{id, u.label(id)})
+	}
+	own, _ := u.store.Plan(data.PlanCoping)
+	for _, p := range own {
+		opts = append(opts, tagOption{p.Tag(), p.Text})
+	}
+	return opts
+}
+
+func newCheckinScreen(u *UI) *checkinScreen {
+	c := &checkinScreen{u: u}
+	tr := u.tr
+
+	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.when = newDateButton(u, time.Time{}, tr.T("checkin.now"), false, func(t time.Time) { c.setDay(t) })
+	c.hour = widget.NewSelect(twoDigits(24), func(string) { c.setClock() })
+	c.minute = widget.NewSelect(twoDigits(60), func(string) { c.setClock() })
+	now := widget.NewButton(tr.T("checkin.now"), func() { u.model.draft.at = time.Time{}; c.showWhen() })
+	c.backdate = widget.NewLabel(tr.T("checkin.backdated"))
+	c.backdate.Wrapping = fyne.TextWrapWord
+	clock := container.NewHBox(c.hour, widget.NewLabel(":"), c.minute, now)
+	when := container.NewVBox(container.NewHBox(c.when.button), clock, c.backdate)
+
+	c.mood = newMoodPicker(tr, 0, func(m int) { u.model.draft.mood = m })
+	c.craving = newCravingInput(tr, 0, func(v int) { u.model.draft.craving = v })
+
+	c.hours = widget.NewEntry()
+	c.hours.PlaceHolder = tr.T("checkin.sleep_hours_placeholder")
+	c.hours.OnChanged = func(s string) { u.model.draft.sleepHours = s }
+	qualities := make([]string, data.MaxSleepQuality)
+	for i := range qualities {
+		qualities[i] = tr.T("sleep.quality." + strconv.Itoa(i+1))
+	}
+	c.quality = widget.NewSelect(qualities, func(s string) {
+		u.model.draft.sleepQuality = 0
+		for i, q := range qualities {
+			if q == s {
+				u.model.draft.sleepQuality = i + 1
+			}
+		}
+	})
+	c.quality.PlaceHolder = tr.T("checkin.sleep_quality_placeholder")
+	c.sleepBox = container.NewGridWithColumns(2,
+		field(tr.T("checkin.sleep_hours"), c.hours),
+		field(tr.T("checkin.sleep_quality"), c.quality))
+	c.sleep = widget.NewCheck(tr.T("checkin.sleep_record"), func(on bool) {
+		u.model.draft.sleep = on
+		if on {
+			c.sleepBox.Show()
+		} else {
+			c.sleepBox.Hide()
+		}
+	})
+
+	c.triggers = newTagChecks(u.triggerOptions(), func() map[string]bool { return u.model.draft.triggers })
+	c.symptoms = newTagChecks(u.symptomOptions(), func() map[string]bool { return u.model.draft.symptoms })
+	c.coping = newTagChecks(u.copingOptions(), func() map[string]bool { return u.model.draft.coping })
+	trigHint := widget.NewLabel(tr.T("checkin.triggers_hint"))
+	trigHint.Wrapping = fyne.TextWrapWord
+
+	answers := []string{tr.T("checkin.passed_yes"), tr.T("checkin.passed_no"), tr.T("checkin.passed_unsure")}
+	c.passed = widget.NewRadioGroup(answers, func(s string) {
+		u.model.draft.passed = 0
+		for i, a := range answers[:2] {
+			if a == s {
+				u.model.draft.passed = i + 1
+			}
+		}
+	})
+	c.passed.Horizontal = true
+
+	c.used = widget.NewCheck(tr.T("checkin.used"), func(on bool) { u.model.draft.used = on })
+	usedHint := widget.NewLabel(tr.T("checkin.used_hint"))
+	usedHint.Wrapping = fyne.TextWrapWord
+	c.selfHarm = widget.NewCheck(tr.T("checkin.self_harm"), func(on bool) { u.model.draft.selfHarm = on })
+
+	c.count = widget.NewLabel("")
+	c.note = widget.NewMultiLineEntry()
+	c.note.Wrapping = fyne.TextWrapWord
+	c.note.SetMinRowsVisible(4)
+	c.note.PlaceHolder = tr.T("journal.note_placeholder")
+	c.note.OnChanged = func(s string) { u.model.draft.note = s; c.showCount() }
+
+	c.status = widget.NewLabel("")
+	c.status.Wrapping = fyne.TextWrapWord
+	c.save = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), c.submit)
+	c.save.Importance = widget.HighImportance
+	c.cancel = widget.NewButton(tr.T("dialog.cancel"), c.reset)
+	c.delete = widget.NewButtonWithIcon(tr.T("checkin.delete"), theme.DeleteIcon(), c.confirmDelete)
+	c.delete.Importance = widget.DangerImportance
+
+	heading := func(id string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(tr.T(id), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	form := container.NewVBox(
+		c.title,
+		field(tr.T("checkin.when"), when),
+		field(tr.T("journal.mood"), c.mood.content),
+		field(tr.T("journal.craving"), c.craving.content),
+		field(tr.T("checkin.passed"), c.passed),
+		c.sleep, c.sleepBox,
+		widget.NewSeparator(),
+		heading("checkin.triggers"), trigHint, c.triggers.content,
+		widget.NewSeparator(),
+		heading("checkin.symptoms"), c.symptoms.content,
+		widget.NewSeparator(),
+		heading("checkin.coping"), c.coping.content,
+		widget.NewSeparator(),
+		c.used, usedHint, c.selfHarm,
+		widget.NewSeparator(),
+		heading("journal.note"), c.note, c.count,
+	)
+	actions := container.NewBorder(nil, nil, c.delete, container.NewHBox(c.cancel, c.save), c.status)
+	c.content = container.NewBorder(nil, container.NewPadded(actions), nil, nil,
+		container.NewVScroll(container.NewPadded(form)))
+	c.fill()
+	return c
+}
+
+// fill shows the draft in the form's widgets.
+func (c *checkinScreen) fill() {
+	d := c.u.model.draft // a copy: setting widgets calls back into the draft
+	c.mood.Set(d.mood)
+	c.craving.slider.SetValue(float64(d.craving))
+	c.craving.value.SetText(c.u.tr.T("journal.craving_value", "Value", d.craving))
+	c.sleep.SetChecked(d.sleep)
+	if d.sleep {
+		c.sleepBox.Show()
+	} else {
+		c.sleepBox.Hide()
+	}
+	c.hours.SetText(d.sleepHours)
+	if d.sleepQuality > 0 {
+		c.quality.SetSelectedIndex(d.sleepQuality - 1)
+	} else {
+		c.quality.ClearSelected()
+	}
+	if d.passed > 0 {
+		c.passed.SetSelected(c.passed.Options[d.passed-1])
+	} else {
+		c.passed.SetSelected("")
+	}
+	c.used.SetChecked(d.used)
+	c.selfHarm.SetChecked(d.selfHarm)
+	c.note.SetText(d.note)
+	c.u.model.draft = d
+	c.triggers.show()
+	c.symptoms.show()
+	c.coping.show()
+	c.showCount()
+	c.showMode()
+	c.showWhen()
+}
+
+// showMode labels the form for a new check-in or an edit.
+func (c *checkinScreen) showMode() {
+	tr := c.u.tr
+	if c.u.model.draft.editing.ID == 0 {
+		c.title.SetText(tr.T("journal.title"))
+		c.save.SetText(tr.T("journal.save"))
+		c.delete.Hide()
+	} else {
+		c.title.SetText(tr.T("checkin.editing", "When", tr.DateTime(c.u.model.draft.editing.At)))
+		c.save.SetText(tr.T("checkin.save_changes"))
+		c.delete.Show()
+	}
+}
+
+// showWhen shows the draft's time, or now.
+func (c *checkinScreen) showWhen() {
+	d := &c.u.model.draft
+	at := d.at
+	if at.IsZero() {
+		at = c.u.now()
+	}
+	c.when.Set(at)
+	c.hour.Selected, c.minute.Selected = fmt.Sprintf("%02d", at.Hour()), fmt.Sprintf("%02d", at.Minute())
+	c.hour.Refresh()
+	c.minute.Refresh()
+	if !d.at.IsZero() && c.u.now().Sub(d.at) > data.BackdateAfter {
+		c.backdate.Show()
+	} else {
+		c.backdate.Hide()
+	}
+}
+
+// setDay moves the draft to another day, keeping its clock time.
+func (c *checkinScreen) setDay(day time.Time) {
+	d := &c.u.model.draft
+	at := d.at
+	if at.IsZero() {
+		at = c.u.now()
+	}
+	d.at = time.Date(day.Year(), day.Month(), day.Day(), at.Hour(), at.Minute(), 0, 0, at.Location())
+	c.showWhen()
+}
+
+// setClock takes the hour and minute pickers into the draft.
+func (c *checkinScreen) setClock() {
+	d := &c.u.model.draft
+	h, err1 := strconv.Atoi(c.hour.Selected)
+	m, err2 := strconv.Atoi(c.minute.Selected)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	at := d.at
+	if at.IsZero() {
+		at = c.u.now()
+	}
+	if at.Hour() == h && at.Minute() == m {
+		return
+	}
+	d.at = time.Date(at.Year(), at.Month(), at.Day(), h, m, 0, 0, at.Location())
+	c.showWhen()
+}
+
+func (c *checkinScreen) showCount() {
+	c.count.SetText(c.u.tr.T("checkin.note_count", "Count", utf8.RuneCountInString(c.u.model.draft.note), "Max", data.MaxNoteLength))
+	if utf8.RuneCountInString(c.u.model.draft.note) > data.MaxNoteLength {
+		c.count.Importance = widget.DangerImportance
+	} else {
+		c.count.Importance = widget.MediumImportance
+	}
+	c.count.Refresh()
+}
+
+// entry builds the entry the draft describes, or says what is wrong.
+func (c *checkinScreen) entry() (data.Entry, string) {
+	u := c.u
+	d := &u.model.draft
+	e := d.editing
+	e.At = d.at
+	if e.At.IsZero() {
+		e.At = u.now()
+	}
+	e.Mood, e.Craving, e.Note, e.Used, e.SelfHarm = d.mood, d.craving, d.note, d.used, d.selfHarm
+	e.SleepHours, e.SleepQuality = nil, nil
+	if d.sleep {
+		h, ok := ParseHours(d.sleepHours)
+		if !ok {
+			return e, u.tr.T("error.sleep_hours")
+		}
+		e.SleepHours = h
+		if d.sleepQuality > 0 {
+			q := d.sleepQuality
+			e.SleepQuality = &q
+		}
+	}
+	e.CravingPassed = nil
+	if d.passed > 0 {
+		p := d.passed == 1
+		e.CravingPassed = &p
+	}
+	e.Triggers = keys(d.triggers, u.triggerOptions())
+	e.Symptoms = keys(d.symptoms, u.symptomOptions())
+	e.Coping = keys(d.coping, u.copingOptions())
+	return e, ""
+}
+
+// submit validates the draft and saves it as a new check-in or an edit.
+func (c *checkinScreen) submit() {
+	u := c.u
+	e, problem := c.entry()
+	if problem != "" {
+		u.showError(problem)
+		return
+	}
+	var err error
+	if e.ID == 0 {
+		err = u.store.Add(&e)
+	} else {
+		err = u.store.Update(&e)
+	}
+	if err != nil {
+		u.showError(u.entryError(err))
+		return
+	}
+	c.reset()
+	c.status.SetText(u.tr.T("journal.saved"))
+	u.journalChanged()
+	u.afterSave(e)
+}
+
+// reset empties the form for a new check-in.
+func (c *checkinScreen) reset() {
+	c.u.model.draft = newDraft()
+	c.fill()
+	c.status.SetText("")
+}
+
+// edit opens a stored entry in the form.
+func (c *checkinScreen) edit(e data.Entry) {
+	c.u.model.draft = draftFrom(e)
+	c.fill()
+	c.status.SetText("")
+	c.u.SelectSection(SectionCheckin)
+}
+
+func (c *checkinScreen) confirmDelete() {
+	u := c.u
+	id := u.model.draft.editing.ID
+	u.confirm(u.tr.T("checkin.delete_title"), u.tr.T("checkin.delete_question"), u.tr.T("checkin.delete"), func() {
+		gone, err := u.store.Delete(id)
+		if err != nil {
+			u.showError(u.tr.T("error.save", "Detail", err.Error()))
+			return
+		}
+		c.reset()
+		u.journalChanged()
+		u.offerUndo(gone)
+	})
+}
+
+// entryError turns a store error into a message for people.
+func (u *UI) entryError(err error) string {
+	var fe *data.FieldError
+	if errors.As(err, &fe) {
+		switch fe.Field + "." + fe.Reason {
+		case "mood.range":
+			return u.tr.T("error.mood_range")
+		case "craving.range":
+			return u.tr.T("error.craving_range")
+		case "note.too_long":
+			return u.tr.T("error.note_too_long", "Count", utf8.RuneCountInString(u.model.draft.note), "Max", data.MaxNoteLength)
+		case "note.utf8":
+			return u.tr.T("error.note_utf8")
+		case "at.future":
+			return u.tr.T("error.future")
+		case "sleep_hours.range":
+			return u.tr.T("error.sleep_hours")
+		}
+	}
+	return u.tr.T("error.save", "Detail", err.Error())
+}

@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// historyPage is how many entries the history reads at a time.
+const historyPage = 50
+
+// historyRow is one row of the history list: a day heading, or an entry.
+type historyRow struct {
+	day   time.Time // set for a heading
+	entry int       // index into entries, for an entry row
+}
+
+// historyScreen lists past check-ins, newest first, with a heading for each
+// day, read a page at a time as the user scrolls.
+type historyScreen struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	from, to *dateButton
+	trigger  *widget.Select
+	list     *widget.List
+	empty    *widget.Label
+	entries  []data.Entry
+	rows     []historyRow
+	cursor   data.Cursor
+	more     bool
+	loading  bool
+}
+
+func newHistoryScreen(u *UI) *historyScreen {
+	h := &historyScreen{u: u}
+	tr := u.tr
+	f := &u.model.filter
+
+	h.from = newDateButton(u, f.From, tr.T("history.from_any"), false, func(d time.Time) {
+		f.From = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local)
+		h.reload()
+	})
+	h.to = newDateButton(u, f.To, tr.T("history.to_any"), false, func(d time.Time) {
+		f.To = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, time.Local)
+		h.reload()
+	})
+	if !f.To.IsZero() {
+		h.to.Set(f.To.AddDate(0, 0, -1))
+	}
+	opts := u.triggerOptions()
+	names := []string{tr.T("history.any_trigger")}
+	for _, o := range opts {
+		names = append(names, o.label)
+	}
+	h.trigger = widget.NewSelect(names, nil)
+	h.trigger.SetSelectedIndex(0)
+	for i, o := range opts {
+		if o.tag == f.Trigger {
+			h.trigger.SetSelectedIndex(i + 1)
+		}
+	}
+	h.trigger.OnChanged = func(s string) {
+		f.Trigger = ""
+		for _, o := range opts {
+			if o.label == s {
+				f.Trigger = o.tag
+			}
+		}
+		h.reload()
+	}
+	clear := widget.NewButton(tr.T("history.clear_filters"), func() {
+		*f = data.Filter{}
+		h.from.Set(time.Time{})
+		h.to.Set(time.Time{})
+		h.trigger.SetSelectedIndex(0) // reloads
+	})
+	filters := container.NewHBox(
+		widget.NewLabel(tr.T("history.from")), h.from.button,
+		widget.NewLabel(tr.T("history.to")), h.to.button,
+		h.trigger, clear,
+	)
+
+	h.empty = widget.NewLabel("")
+	h.empty.Wrapping = fyne.TextWrapWord
+	h.list = widget.NewList(func() int { return len(h.rows) }, h.createRow, h.updateRow)
+	h.list.OnSelected = func(id widget.ListItemID) {
+		h.list.UnselectAll()
+		if id < len(h.rows) && h.rows[id].day.IsZero() {
+			u.checkin.edit(h.entries[h.rows[id].entry])
+		}
+	}
+	title := widget.NewLabelWithStyle(tr.T("journal.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel(tr.T("history.hint"))
+	top := container.NewVBox(container.NewHBox(title, layout.NewSpacer(), hint), container.NewHScroll(filters))
+	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(h.list, container.NewPadded(h.empty)))
+	h.reload()
+	return h
+}
+
+// reload reads the newest page of history again.
+func (h *historyScreen) reload() {
+	if h == nil {
+		return
+	}
+	h.entries, h.rows, h.cursor, h.more = nil, nil, data.Cursor{}, true
+	h.loadMore()
+	h.list.Refresh()
+}
+
+// loadMore appends the next page of history, if there is one.
+func (h *historyScreen) loadMore() {
+	if !h.more || h.loading {
+		return
+	}
+	h.loading = true
+	defer func() { h.loading = false }()
+	page, next, err := h.u.store.Page(h.u.model.filter, h.cursor, historyPage)
+	if err != nil {
+		h.more = false
+		h.u.showError(h.u.tr.T("error.read", "Detail", err.Error()))
+		return
+	}
+	for _, e := range page {
+		if len(h.entries) == 0 || !sameDay(h.entries[len(h.entries)-1].At, e.At) {
+			h.rows = append(h.rows, historyRow{day: e.At})
+		}
+		h.entries = append(h.entries, e)
+		h.rows = append(h.rows, historyRow{entry: len(h.entries) - 1})
+	}
+	h.cursor, h.more = next, len(page) == historyPage
+	switch {
+	case len(h.entries) > 0:
+		h.empty.Hide()
+	case h.u.model.filter != (data.Filter{}):
+		h.empty.SetText(h.u.tr.T("history.none_match"))
+		h.empty.Show()
+	default:
+		h.empty.SetText(h.u.tr.T("journal.empty"))
+		h.empty.Show()
+	}
+}
+
+func (h *historyScreen) createRow() fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	when := widget.NewLabel("")
+	summary := widget.NewLabel("")
+	mark := widget.NewLabel("")
+	mark.Importance = widget.WarningImportance
+	note := widget.NewLabel("")
+	note.Truncation = fyne.TextTruncateEllipsis
+	entry := container.NewBorder(nil, nil, container.NewHBox(when, summary, mark), nil, note)
+	return container.NewStack(heading, entry)
+}
+
+func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(h.rows)-10 && h.more {
+		// Read the next page before the user reaches the end.
+		fyne.Do(func() {
+			h.loadMore()
+			h.list.Refresh()
+		})
+	}
+	if id >= len(h.rows) {
+		return
+	}
+	tr := h.u.tr
+	row := h.rows[id]
+	stack := o.(*fyne.Container)
+	heading := stack.Objects[0].(*widget.Label)
+	entry := stack.Objects[1].(*fyne.Container)
+	if !row.day.IsZero() {
+		heading.SetText(tr.Date(row.day))
+		heading.Show()
+		entry.Hide()
+		return
+	}
+	heading.Hide()
+	entry.Show()
+	e := h.entries[row.entry]
+	note := entry.Objects[0].(*widget.Label)
+	left := entry.Objects[1].(*fyne.Container)
+	left.Objects[0].(*widget.Label).SetText(tr.Time(e.At))
+	left.Objects[1].(*widget.Label).SetText(tr.T("journal.entry_summary",
+		"Mood", tr.T("mood."+strconv.Itoa(e.Mood)), "Craving", e.Craving))
+	var marks []string
+	if e.Used {
+		marks = append(marks, tr.T("history.lapse"))
+	}
+	if e.Backdated {
+		marks = append(marks, tr.T("history.backdated"))
+	}
+	left.Objects[2].(*widget.Label).SetText(strings.Join(marks, " · "))
+	first, _, _ := strings.Cut(e.Note, "\n")
+	note.SetText(first)
+}
+
+// focusFilter opens the history with its trigger filter open (Ctrl+F).
+func (u *UI) focusFilter() {
+	u.SelectSection(SectionHistory)
+	u.win.Canvas().Focus(u.history.trigger)
+}

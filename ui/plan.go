@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// planScreen is the user's own relapse-prevention plan, from the guide's
+// advice: reasons to stop, people to call, triggers to avoid, and coping
+// strategies that work. Triggers and strategies added here appear in the
+// check-in form.
+type planScreen struct {
+	u       *UI
+	content fyne.CanvasObject
+	lists   map[string]*fyne.Container
+}
+
+func newPlanScreen(u *UI) *planScreen {
+	p := &planScreen{u: u, lists: map[string]*fyne.Container{}}
+	tr := u.tr
+	intro := widget.NewLabel(tr.T("plan.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{intro}
+	for _, kind := range data.PlanKinds {
+		p.lists[kind] = container.NewVBox()
+		objs = append(objs, widget.NewCard(tr.T("plan."+kind+".title"), "",
+			container.NewVBox(wrapped(tr.T("plan."+kind+".hint")), p.lists[kind], p.addRow(kind))))
+	}
+	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(objs...)))
+	p.refresh()
+	return p
+}
+
+// addRow is the entry (and, for people, the phone field) to add an item.
+func (p *planScreen) addRow(kind string) fyne.CanvasObject {
+	u, tr := p.u, p.u.tr
+	text := widget.NewEntry()
+	text.PlaceHolder = tr.T("plan." + kind + ".placeholder")
+	phone := widget.NewEntry()
+	phone.PlaceHolder = tr.T("plan.phone_placeholder")
+	var add func()
+	add = func() {
+		item := data.PlanItem{Kind: kind, Text: text.Text, Phone: phone.Text}
+		if err := u.store.AddPlanItem(&item); err != nil {
+			u.showError(p.planError(err))
+			return
+		}
+		text.SetText("")
+		phone.SetText("")
+		p.refresh()
+		u.planChanged()
+	}
+	text.OnSubmitted = func(string) { add() }
+	phone.OnSubmitted = func(string) { add() }
+	button := widget.NewButtonWithIcon(tr.T("plan.add"), theme.ContentAddIcon(), add)
+	if kind == data.PlanPerson {
+		return container.NewBorder(nil, nil, nil, button, container.NewGridWithColumns(2, text, phone))
+	}
+	return container.NewBorder(nil, nil, nil, button, text)
+}
+
+func (p *planScreen) planError(err error) string {
+	var fe *data.FieldError
+	if errors.As(err, &fe) {
+		switch fe.Field + "." + fe.Reason {
+		case "plan_text.missing":
+			return p.u.tr.T("error.plan_empty")
+		case "plan_text.too_long":
+			return p.u.tr.T("error.plan_too_long", "Max", data.MaxPlanText)
+		case "phone.invalid":
+			return p.u.tr.T("error.phone")
+		}
+	}
+	return p.u.tr.T("error.save", "Detail", err.Error())
+}
+
+// refresh re-reads the plan.
+func (p *planScreen) refresh() {
+	u, tr := p.u, p.u.tr
+	items, err := u.store.Plan("")
+	if err != nil {
+		u.showError(tr.T("error.read", "Detail", err.Error()))
+		return
+	}
+	for _, box := range p.lists {
+		box.Objects = nil
+	}
+	for _, it := range items {
+		item := it
+		label := widget.NewLabel(item.Text)
+		label.Wrapping = fyne.TextWrapWord
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			u.confirm(tr.T("plan.remove_title"), tr.T("plan.remove_question", "Item", item.Text), tr.T("plan.remove"), func() {
+				if err := u.store.DeletePlanItem(item.ID); err != nil {
+					u.showError(tr.T("error.save", "Detail", err.Error()))
+				}
+				p.refresh()
+				u.planChanged()
+			})
+		})
+		right := fyne.CanvasObject(remove)
+		if item.Kind == data.PlanPerson && item.Phone != "" {
+			copyBtn := widget.NewButtonWithIcon(item.Phone, theme.ContentCopyIcon(), func() {
+				u.app.Clipboard().SetContent(item.Phone)
+				u.showMessage(tr.T("plan.copied_title"), tr.T("plan.copied", "Phone", item.Phone))
+			})
+			right = container.NewHBox(copyBtn, remove)
+		}
+		p.lists[item.Kind].Add(container.NewBorder(nil, nil, nil, right, label))
+	}
+	for kind, box := range p.lists {
+		if len(box.Objects) == 0 {
+			empty := widget.NewLabel(tr.T("plan." + kind + ".empty"))
+			empty.Wrapping = fyne.TextWrapWord
+			box.Add(empty)
+		}
+		box.Refresh()
+	}
+}
+
+// planChanged rebuilds the check-in form's choices after the plan changed,
+// keeping the draft.
+func (u *UI) planChanged() {
+	u.checkin = newCheckinScreen(u)
+	u.history = newHistoryScreen(u)
+	u.replacePage(SectionCheckin, u.checkin.content)
+	u.replacePage(SectionHistory, u.history.content)
+}
+
+// replacePage puts new content in a section's place.
+func (u *UI) replacePage(id string, content fyne.CanvasObject) {
+	i := u.sectionIndex(id)
+	for j, o := range u.stack.Objects {
+		if o == u.pages[i] {
+			u.stack.Objects[j] = content
+		}
+	}
+	u.pages[i] = content
+	u.show(u.sectionIndex(u.model.section))
+	u.stack.Refresh()
+}

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// setting returns a stored setting, or def.
+func (u *UI) setting(key, def string) string {
+	if v, ok, _ := u.store.Setting(key); ok {
+		return v
+	}
+	return def
+}
+
+// save stores a setting and tells the user when it cannot.
+func (u *UI) save(key, value string) bool {
+	if err := u.store.SetSetting(key, value); err != nil {
+		u.showError(u.tr.T("error.save", "Detail", err.Error()))
+		return false
+	}
+	return true
+}
+
+// textScale is the saved text size.
+func (u *UI) textScale() float32 {
+	f, err := strconv.ParseFloat(u.setting(data.SettingTextScale, "1"), 32)
+	if err != nil {
+		return 1
+	}
+	for _, s := range TextScales {
+		if float32(f) == s {
+			return s
+		}
+	}
+	return 1
+}
+
+// applyTheme sets Steady's theme from the settings and the language.
+func (u *UI) applyTheme() {
+	u.app.Settings().SetTheme(newTheme(u.tr.Language(), u.setting(data.SettingTheme, ThemeSystem), u.textScale()))
+}
+
+// savedWindowSize is the window size the user last left, or a default that
+// fits an 800×600 screen's worth of content.
+func (u *UI) savedWindowSize() fyne.Size {
+	var w, h float32
+	if v, ok, _ := u.store.Setting(data.SettingWindowSize); ok {
+		if n, _ := fmt.Sscanf(v, "%gx%g", &w, &h); n == 2 && w >= 400 && h >= 300 {
+			return fyne.NewSize(w, h)
+		}
+	}
+	return fyne.NewSize(1000, 700)
+}
+
+// settingsScreen gathers every preference; each applies at once and is kept
+// in the journal file.
+type settingsScreen struct {
+	u        *UI
+	content  fyne.CanvasObject
+	theme    *widget.Select
+	scale    *widget.Select
+	language *widget.Select
+	reminder *widget.Check
+	hour     *widget.Select
+	minute   *widget.Select
+}
+
+func newSettingsScreen(u *UI) *settingsScreen {
+	s := &settingsScreen{u: u}
+	tr := u.tr
+
+	s.language = newLanguagePicker(u)
+
+	themes := []string{ThemeSystem, ThemeLight, ThemeDark}
+	themeNames := []string{tr.T("settings.theme_system"), tr.T("settings.theme_light"), tr.T("settings.theme_dark")}
+	s.theme = widget.NewSelect(themeNames, nil)
+	current := u.setting(data.SettingTheme, ThemeSystem)
+	for i, t := range themes {
+		if t == current {
+			s.theme.Selected = themeNames[i]
+		}
+	}
+	s.theme.OnChanged = func(v string) {
+		for i, n := range themeNames {
+			if n == v && u.save(data.SettingTheme, themes[i]) {
+				u.applyTheme()
+			}
+		}
+	}
+
+	scaleNames := make([]string, len(TextScales))
+	for i, sc := range TextScales {
+		scaleNames[i] = tr.T("settings.scale", "Percent", int(sc*100))
+	}
+	s.scale = widget.NewSelect(scaleNames, nil)
+	for i, sc := range TextScales {
+		if sc == u.textScale() {
+			s.scale.Selected = scaleNames[i]
+		}
+	}
+	s.scale.OnChanged = func(v string) {
+		for i, n := range scaleNames {
+			if n == v && u.save(data.SettingTextScale, strconv.FormatFloat(float64(TextScales[i]), 'f', -1, 32)) {
+				u.applyTheme()
+			}
+		}
+	}
+
+	s.hour = widget.NewSelect(twoDigits(24), nil)
+	s.minute = widget.NewSelect([]string{"00", "15", "30", "45"}, nil)
+	at := u.setting(data.SettingReminder, "")
+	if len(at) == 5 {
+		s.hour.Selected, s.minute.Selected = at[:2], at[3:]
+	} else {
+		s.hour.Selected, s.minute.Selected = "20", "00"
+	}
+	s.reminder = widget.NewCheck(tr.T("settings.reminder"), nil)
+	s.reminder.Checked = at != ""
+	saveReminder := func() {
+		if s.reminder.Checked {
+			u.save(data.SettingReminder, s.hour.Selected+":"+s.minute.Selected)
+		} else if err := u.store.DeleteSetting(data.SettingReminder); err != nil {
+			u.showError(tr.T("error.save", "Detail", err.Error()))
+		}
+		u.reminders.reset()
+	}
+	s.reminder.OnChanged = func(bool) { saveReminder() }
+	s.hour.OnChanged = func(string) { saveReminder() }
+	s.minute.OnChanged = func(string) { saveReminder() }
+	reminderHint := widget.NewLabel(tr.T("settings.reminder_hint"))
+	reminderHint.Wrapping = fyne.TextWrapWord
+
+	dir := u.store.Dir()
+	folder := widget.NewLabel(dir)
+	folder.Wrapping = fyne.TextWrapBreak
+	open := widget.NewButtonWithIcon(tr.T("settings.open_folder"), theme.FolderOpenIcon(), func() {
+		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}); err != nil {
+			u.showError(tr.T("error.open_folder", "Path", dir))
+		}
+	})
+
+	welcome := widget.NewButton(tr.T("settings.welcome_again"), u.showWelcome)
+	dataBox := container.NewVBox(
+		field(tr.T("settings.folder"), folder),
+		container.NewHBox(open),
+		newColumns(3,
+			widget.NewButton(tr.T("menu.export_csv"), u.exportCSV),
+			widget.NewButton(tr.T("menu.export_json"), u.exportJSON),
+			widget.NewButton(tr.T("menu.import"), u.importJSON),
+		),
+		container.NewHBox(dangerButton(tr.T("menu.delete_all"), u.deleteAll)),
+	)
+
+	general := container.NewVBox(
+		field(tr.T("settings.language"), container.NewHBox(s.language)),
+		field(tr.T("settings.theme"), container.NewHBox(s.theme)),
+		field(tr.T("settings.text_size"), container.NewHBox(s.scale)),
+	)
+	reminders := container.NewVBox(
+		s.reminder,
+		container.NewHBox(s.hour, widget.NewLabel(":"), s.minute),
+		reminderHint,
+	)
+	s.content = scrollPage(
+		widget.NewCard(tr.T("settings.general"), "", general),
+		widget.NewCard(tr.T("settings.reminders"), "", reminders),
+		widget.NewCard(tr.T("settings.data"), "", dataBox),
+		widget.NewCard(tr.T("settings.welcome"), "", container.NewHBox(welcome)),
+	)
+	return s
+}
+
+func dangerButton(label string, tapped func()) *widget.Button {
+	b := widget.NewButtonWithIcon(label, theme.DeleteIcon(), tapped)
+	b.Importance = widget.DangerImportance
+	return b
+}
+
+// rememberWindowSize keeps the window's size for the next start.
+func (u *UI) rememberWindowSize() {
+	sz := u.win.Canvas().Size()
+	if sz.Width >= 400 && sz.Height >= 300 {
+		_ = u.store.SetSetting(data.SettingWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
+	}
+}

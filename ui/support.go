@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// afterSave is called once after each saved check-in. When it records the
+// lowest mood or thoughts of self-harm, Steady gently offers help; the
+// check-in is already saved.
+func (u *UI) afterSave(e data.Entry) {
+	if e.Mood == data.MinMood || e.SelfHarm {
+		u.showSupport()
+	}
+}
+
+// showSupport is the gentle note shown after a very hard check-in.
+func (u *UI) showSupport() {
+	l := widget.NewLabel(u.tr.T("support.body"))
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(u.tr.T("support.title"), u.tr.T("dialog.close"), l, u.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// offerUndo says an entry was deleted and offers to put it back.
+func (u *UI) offerUndo(gone data.Entry) {
+	l := widget.NewLabel(u.tr.T("checkin.deleted"))
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(u.tr.T("checkin.delete_title"), u.tr.T("checkin.undo"), u.tr.T("dialog.ok"), l, func(undo bool) {
+		if !undo {
+			return
+		}
+		if err := u.store.Restore(&gone); err != nil {
+			u.showError(u.tr.T("error.save", "Detail", err.Error()))
+			return
+		}
+		u.journalChanged()
+	}, u.win)
+	d.Show()
+}

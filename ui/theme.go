@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"golang.org/x/text/language"
+
+	"github.com/steadyapp/steady/assets"
+)
+
+// Theme choices, as stored in the settings.
+const (
+	ThemeSystem = "system"
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
+)
+
+// TextScales are the text sizes on offer (Fyne reads FYNE_SCALE only at
+// start, so Steady scales its theme's sizes instead).
+var TextScales = []float32{1, 1.25, 1.5}
+
+// steadyTheme is Fyne's theme with a calm teal accent, the user's light or
+// dark choice, their text size, and fonts that hold the glyphs of the current
+// language (Chinese, Japanese and Thai need their own).
+type steadyTheme struct {
+	variant       string // ThemeSystem, ThemeLight or ThemeDark
+	scale         float32
+	regular, bold fyne.Resource // nil: Fyne's own font covers the language
+}
+
+func newTheme(lang language.Tag, variant string, scale float32) *steadyTheme {
+	t := &steadyTheme{variant: variant, scale: scale}
+	if r, b, ok := assets.Fonts(lang); ok {
+		t.regular, t.bold = r, b
+	} else {
+		// Fyne's own font lacks Chinese, Japanese and Thai; this face holds
+		// just the characters of the languages' own names (for the language
+		// picker) with the built-in font's metrics, and Fyne falls back to
+		// its own font for everything else.
+		t.regular, t.bold = assets.LanguageNameFonts()
+	}
+	if t.scale <= 0 {
+		t.scale = 1
+	}
+	return t
+}
+
+var (
+	tealLight = color.NRGBA{R: 0x1f, G: 0x6f, B: 0x78, A: 0xff}
+	tealDark  = color.NRGBA{R: 0x5f, G: 0xb3, B: 0xa8, A: 0xff}
+)
+
+// Color implements fyne.Theme.
+func (t *steadyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch t.variant {
+	case ThemeLight:
+		v = theme.VariantLight
+	case ThemeDark:
+		v = theme.VariantDark
+	}
+	switch n {
+	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink:
+		if v == theme.VariantLight {
+			return tealLight
+		}
+		return tealDark
+	case theme.ColorNameSelection:
+		if v == theme.VariantLight {
+			return color.NRGBA{R: 0x1f, G: 0x6f, B: 0x78, A: 0x40}
+		}
+		return color.NRGBA{R: 0x5f, G: 0xb3, B: 0xa8, A: 0x40}
+	case theme.ColorNameForegroundOnPrimary:
+		if v == theme.VariantLight {
+			return color.White
+		}
+		return color.NRGBA{R: 0x10, G: 0x1a, B: 0x1c, A: 0xff}
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+// Font implements fyne.Theme.
+func (t *steadyTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if t.regular == nil || s.Monospace || s.Symbol {
+		return theme.DefaultTheme().Font(s)
+	}
+	if s.Bold {
+		return t.bold
+	}
+	return t.regular
+}
+
+// Icon implements fyne.Theme.
+func (t *steadyTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+// Size implements fyne.Theme.
+func (t *steadyTheme) Size(n fyne.ThemeSizeName) float32 {
+	return theme.DefaultTheme().Size(n) * t.scale
+}

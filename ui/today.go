@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// Phases of withdrawal, from the guide's FAQ: acute symptoms typically last a
+// week or two; cravings and mood changes can persist for several months.
+const acuteDays = 14
+
+// lapseDays is how long after a recorded use Today shows its encouraging
+// line.
+const lapseDays = 7
+
+// todayScreen is where Steady opens: progress since the quit date and the
+// last use, the phase note, the quick check-in and today's check-ins.
+type todayScreen struct {
+	u        *UI
+	content  fyne.CanvasObject
+	quit     *widget.Label
+	lastUse  *widget.Label
+	phase    *widget.Label
+	lapse    *widget.Label
+	quitDate *dateButton
+	clear    *widget.Button
+	todayBox *fyne.Container
+	quick    *quickForm
+}
+
+func newTodayScreen(u *UI) *todayScreen {
+	t := &todayScreen{u: u}
+	tr := u.tr
+	wrap := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	t.quit, t.lastUse, t.phase, t.lapse = wrap(), wrap(), wrap(), wrap()
+	t.quit.TextStyle.Bold = true
+	t.lastUse.TextStyle.Bold = true
+	t.lapse.Importance = widget.SuccessImportance
+
+	t.quitDate = newDateButton(u, time.Time{}, tr.T("today.quit_date_set"), true, func(d time.Time) {
+		if err := u.store.SetQuitDate(d); err != nil {
+			u.showError(u.tr.T("error.save", "Detail", err.Error()))
+		}
+		t.refresh()
+	})
+	t.clear = widget.NewButton(tr.T("today.quit_date_clear"), func() {
+		if err := u.store.SetQuitDate(time.Time{}); err != nil {
+			u.showError(u.tr.T("error.save", "Detail", err.Error()))
+		}
+		t.refresh()
+	})
+	t.quick = newQuickForm(u, nil)
+	t.todayBox = container.NewVBox()
+
+	progress := widget.NewCard(tr.T("today.progress"), "", container.NewVBox(
+		t.quit, t.lastUse, t.phase, t.lapse,
+		container.NewHBox(widget.NewLabel(tr.T("today.quit_date")), t.quitDate.button, t.clear),
+	))
+	checkin := widget.NewCard(tr.T("journal.title"), "", t.quick.content)
+	todays := widget.NewCard(tr.T("today.checkins"), "", t.todayBox)
+	help := container.NewHBox(u.getHelpButton())
+	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(checkin, progress, todays, help)))
+	t.refresh()
+	return t
+}
+
+// refresh re-reads progress and today's check-ins.
+func (t *todayScreen) refresh() {
+	if t == nil {
+		return
+	}
+	u, tr := t.u, t.u.tr
+	now := u.now()
+	quit, hasQuit, _ := u.store.QuitDate()
+	last, hasUse, _ := u.store.LastUse()
+
+	t.clear.Hidden = !hasQuit
+	if hasQuit {
+		t.quitDate.Set(quit)
+		days := data.DaysBetween(quit, now)
+		if days >= 0 {
+			t.quit.SetText(tr.N("today.days_since_quit", days))
+		} else {
+			t.quit.SetText(tr.N("today.days_until_quit", -days))
+		}
+	} else {
+		t.quitDate.Set(time.Time{})
+		t.quit.SetText(tr.T("today.no_quit_date"))
+	}
+	if hasUse {
+		t.lastUse.SetText(tr.N("today.days_since_use", data.DaysBetween(last, now)))
+	} else {
+		t.lastUse.SetText(tr.T("today.no_use"))
+	}
+
+	// The phase counts from the later of the quit date and the last use.
+	start, known := quit, hasQuit
+	if hasUse && (!known || last.After(start)) {
+		start, known = last, true
+	}
+	switch days := data.DaysBetween(start, now); {
+	case !known || days < 0:
+		t.phase.SetText(tr.T("phase.unknown"))
+	case days < acuteDays:
+		t.phase.SetText(tr.T("phase.acute"))
+	default:
+		t.phase.SetText(tr.T("phase.later"))
+	}
+	if hasUse && data.DaysBetween(last, now) <= lapseDays {
+		t.lapse.SetText(tr.T("today.after_lapse"))
+		t.lapse.Show()
+	} else {
+		t.lapse.Hide()
+	}
+
+	t.todayBox.Objects = nil
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	entries, _, err := u.store.Page(data.Filter{From: midnight}, data.Cursor{}, 20)
+	if err != nil {
+		t.todayBox.Add(widget.NewLabel(tr.T("error.save", "Detail", err.Error())))
+	}
+	if len(entries) == 0 && err == nil {
+		empty := widget.NewLabel(tr.T("today.none_yet"))
+		empty.Wrapping = fyne.TextWrapWord
+		t.todayBox.Add(empty)
+	}
+	for _, e := range entries {
+		t.todayBox.Add(widget.NewLabel(tr.T("today.checkin_line", "Time", tr.Time(e.At),
+			"Mood", tr.T("mood."+strconv.Itoa(e.Mood)), "Craving", e.Craving)))
+	}
+	t.todayBox.Refresh()
+	t.content.Refresh()
+}
