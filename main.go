@@ -49,17 +49,30 @@ func main() {
 		fmt.Fprintln(os.Stderr, "steady:", err)
 		os.Exit(1)
 	}
-	store, err := data.Open(dir)
-	if err != nil {
+	system := lang.SystemLocale().String()
+	opts := ui.Options{SystemRegion: i18n.RegionOf(system), Version: version, ShowWelcome: true}
+	var u *ui.UI
+	if data.IsEncrypted(dir) {
+		// The lock screen speaks the language kept readable in the
+		// encrypted journal's header.
+		prefs, _ := data.ReadVaultPrefs(dir)
+		_ = tr.Set(tr.Pick(*langFlag, prefs[data.SettingLanguage], system))
+		u = ui.NewLocked(a, dir, tr, opts)
+	} else {
+		store, err := data.Open(dir)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "steady:", err)
+			_ = tr.Set(tr.Match(system))
+			ui.ShowStartupError(a, tr, dir, err)
+			os.Exit(1)
+		}
+		saved, _, _ := store.Setting(data.SettingLanguage)
+		_ = tr.Set(tr.Pick(*langFlag, saved, system))
+		u = ui.New(a, store, tr, opts)
+	}
+	u.ShowAndRun()
+	if err := u.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "steady:", err)
-		_ = tr.Set(tr.Match(lang.SystemLocale().String()))
-		ui.ShowStartupError(a, tr, dir, err)
 		os.Exit(1)
 	}
-	defer store.Close()
-
-	system := lang.SystemLocale().String()
-	saved, _, _ := store.Setting(data.SettingLanguage)
-	_ = tr.Set(tr.Pick(*langFlag, saved, system))
-	ui.New(a, store, tr, ui.Options{SystemRegion: i18n.RegionOf(system), Version: version}).ShowAndRun()
 }

@@ -22,19 +22,39 @@ type Store struct {
 	dir   string
 	guide Guide
 	now   func() time.Time
+	vault *vaultState // set while the journal is encrypted
 }
 
 // Open opens the journal in dir, creating the directory (owner-only) and the
 // file if they do not exist, and migrates it to the current schema. A file
 // that is damaged, not a database, or from a newer Steady is never changed:
 // Open returns ErrNotJournal or ErrNewerSchema and leaves it as it was.
-func Open(dir string) (*Store, error) {
+//
+// Open first takes the folder's single-instance lock (LockName): when the
+// journal is already open, here or in another Steady, it returns ErrLocked
+// at once, having read and changed nothing. A folder that cannot be written
+// gives ErrReadOnly, a full disk ErrDiskFull. On the first start of a day it
+// starts the day's backup in the background (see BackupIfDue).
+func Open(dir string) (_ *Store, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("open journal: create data directory: %w", err)
+		return nil, fmt.Errorf("open journal: create data directory: %w", Classify(err))
 	}
+	lock, err := lockDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open journal: %w", err)
+	}
+	if IsEncrypted(dir) {
+		lock.release()
+		return nil, fmt.Errorf("open journal: %w", ErrEncrypted)
+	}
+	defer func() {
+		if err != nil {
+			lock.release()
+		}
+	}()
 	path := filepath.Join(dir, FileName)
 	if err := prepareFile(path); err != nil {
-		return nil, fmt.Errorf("open journal: %w", err)
+		return nil, fmt.Errorf("open journal: %w", Classify(err))
 	}
 	db, err := sql.Open("sqlite3", dsn(path))
 	if err != nil {
@@ -47,8 +67,9 @@ func Open(dir string) (*Store, error) {
 		if isNotADB(err) {
 			err = fmt.Errorf("%w (%v)", ErrNotJournal, err)
 		}
-		return nil, fmt.Errorf("open journal %s: %w", path, err)
+		return nil, fmt.Errorf("open journal %s: %w", path, Classify(err))
 	}
+	lock.own(s)
 	return s, nil
 }
 
@@ -102,8 +123,22 @@ func (s *Store) Path() string { return s.path }
 // Dir returns the data directory the journal lives in.
 func (s *Store) Dir() string { return s.dir }
 
-// Close checkpoints the write-ahead log and closes the file.
+// Close checkpoints the write-ahead log, closes the file and gives up the
+// single-instance lock; a backup still running is stopped first.
 func (s *Store) Close() error {
+	lock := lockOf(s)
+	lock.stopBackup() // the background backup reads the journal: end it first
+	defer lock.release()
+	if s.vault != nil {
+		err := s.stopSaver()
+		if cerr := s.db.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("close journal: %w", err)
+		}
+		return nil
+	}
 	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close journal: %w", err)
@@ -206,7 +241,20 @@ func (s *Store) tx(f func(*sql.Tx) error) error {
 		tx.Rollback() //nolint:errcheck // the error that matters is f's
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.changed()
+	return nil
+}
+
+// exec runs one statement that changes the journal.
+func (s *Store) exec(q string, args ...any) (sql.Result, error) {
+	res, err := s.db.Exec(q, args...)
+	if err == nil {
+		s.changed()
+	}
+	return res, err
 }
 
 func nullBool(b *bool) any {
@@ -256,7 +304,7 @@ func (s *Store) Delete(id int64) (Entry, error) {
 	if err != nil {
 		return Entry{}, fmt.Errorf("delete entry %d: %w", id, ErrNotFound)
 	}
-	res, err := s.db.Exec(`DELETE FROM entries WHERE id = ?`, id)
+	res, err := s.exec(`DELETE FROM entries WHERE id = ?`, id)
 	if err != nil {
 		return Entry{}, fmt.Errorf("delete entry %d: %w", id, err)
 	}

@@ -83,7 +83,7 @@ func (s *Store) AddPlanItem(p *PlanItem) error {
 	if p.Created.IsZero() {
 		p.Created = s.now().UTC().Truncate(time.Millisecond)
 	}
-	res, err := s.db.Exec(`INSERT INTO plan_items (uuid, kind, text, phone, position, created_ms)
+	res, err := s.exec(`INSERT INTO plan_items (uuid, kind, text, phone, position, created_ms)
 		VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM plan_items WHERE kind = ?), ?)`,
 		p.UUID, p.Kind, p.Text, p.Phone, p.Kind, p.Created.UnixMilli())
 	if err != nil {
@@ -96,7 +96,7 @@ func (s *Store) AddPlanItem(p *PlanItem) error {
 // DeletePlanItem removes one plan item. Check-ins that named it keep the
 // tag; they show it as a removed item.
 func (s *Store) DeletePlanItem(id int64) error {
-	res, err := s.db.Exec(`DELETE FROM plan_items WHERE id = ?`, id)
+	res, err := s.exec(`DELETE FROM plan_items WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("delete plan item %d: %w", id, err)
 	}

@@ -15,6 +15,8 @@ const (
 	SettingWelcomeDone = "welcome_done" // "1" once the first-run welcome was finished or skipped
 	SettingReminder    = "reminder"     // "HH:MM" for a daily check-in reminder; absent for none
 	SettingWindowSize  = "window_size"  // "WIDTHxHEIGHT" of the main window
+	SettingDiscreet    = "discreet"     // "1": neutral window title and notifications
+	SettingLockMinutes = "lock_minutes" // idle minutes before an encrypted journal locks; "0" = never
 )
 
 // Setting returns the value stored under key, and whether there was one.
@@ -32,7 +34,7 @@ func (s *Store) Setting(key string) (string, bool, error) {
 
 // SetSetting stores value under key, replacing any earlier value.
 func (s *Store) SetSetting(key, value string) error {
-	_, err := s.db.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
+	_, err := s.exec(`INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	if err != nil {
 		return fmt.Errorf("save setting %q: %w", key, err)
@@ -65,7 +67,7 @@ func (s *Store) QuitDate() (time.Time, bool, error) {
 // clears it.
 func (s *Store) SetQuitDate(d time.Time) error {
 	if d.IsZero() {
-		if _, err := s.db.Exec(`DELETE FROM settings WHERE key = ?`, SettingQuitDate); err != nil {
+		if _, err := s.exec(`DELETE FROM settings WHERE key = ?`, SettingQuitDate); err != nil {
 			return fmt.Errorf("clear quit date: %w", err)
 		}
 		return nil
@@ -75,7 +77,7 @@ func (s *Store) SetQuitDate(d time.Time) error {
 
 // DeleteSetting removes a setting; removing one that is not set is fine.
 func (s *Store) DeleteSetting(key string) error {
-	if _, err := s.db.Exec(`DELETE FROM settings WHERE key = ?`, key); err != nil {
+	if _, err := s.exec(`DELETE FROM settings WHERE key = ?`, key); err != nil {
 		return fmt.Errorf("clear setting %q: %w", key, err)
 	}
 	return nil

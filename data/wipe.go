@@ -27,6 +27,15 @@ func (s *Store) DeleteAll() error {
 	if err != nil {
 		return fmt.Errorf("delete all: %w", err)
 	}
+	if s.vault != nil {
+		// The vault is rewritten whole from memory; VACUUM drops the freed
+		// pages from the image first.
+		if _, err := s.db.Exec(`VACUUM`); err != nil {
+			return fmt.Errorf("delete all: %w", err)
+		}
+		s.changed()
+		return s.Sync()
+	}
 	for _, q := range []string{`PRAGMA wal_checkpoint(TRUNCATE)`, `VACUUM`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
 		if _, err := s.db.Exec(q); err != nil {
 			return fmt.Errorf("delete all: %s: %w", q, err)

@@ -38,6 +38,7 @@ const (
 type Options struct {
 	SystemRegion string // the system locale's country, e.g. "GB"; "" if none
 	Version      string // shown in About
+	ShowWelcome  bool   // show the first-run welcome after unlocking, if never finished
 }
 
 // model is what the screens are drawn from and what survives a rebuild.
@@ -74,6 +75,15 @@ type UI struct {
 	settings  *settingsScreen
 	reminders *reminders
 	welcome   *welcome // open first-run welcome, or nil
+
+	// The lock (encrypted journals only).
+	dir        string            // the data directory
+	prefs      map[string]string // the vault header's preferences, while locked
+	failures   int               // wrong passphrases in a row
+	retryAt    time.Time         // no new attempt before this
+	lockEntry  *widget.Entry     // the lock screen's passphrase field
+	passDialog *passphraseForm   // the open passphrase dialog, for tests
+	lastActive time.Time
 }
 
 // New builds Steady's main window on a, showing the guide and the journal in
@@ -84,6 +94,7 @@ func New(a fyne.App, store *data.Store, tr *i18n.Translator, opts Options) *UI {
 		store: store,
 		tr:    tr,
 		opts:  opts,
+		dir:   store.Dir(),
 		guide: data.TheGuide(),
 		now:   time.Now,
 		model: model{section: SectionToday, draft: newDraft(), insightDays: 30},
@@ -95,19 +106,33 @@ func New(a fyne.App, store *data.Store, tr *i18n.Translator, opts Options) *UI {
 	u.rebuild()
 	u.addShortcuts()
 	u.reminders.reset()
-	u.win.SetCloseIntercept(func() {
-		u.rememberWindowSize()
-		u.win.Close()
-	})
-	tr.OnChange(func(language.Tag) {
-		u.rebuild()
-		if w := u.welcome; w != nil {
-			w.dialog.Hide()
-			u.showWelcome()
-			u.welcome.show(w.page)
-		}
-	})
+	tr.OnChange(func(language.Tag) { u.languageChanged() })
 	return u
+}
+
+// Close saves and closes the journal, if it is open.
+func (u *UI) Close() error {
+	u.reminders.stop()
+	if u.store == nil {
+		return nil
+	}
+	err := u.store.Close()
+	u.store = nil
+	return err
+}
+
+// languageChanged redraws everything in the new language.
+func (u *UI) languageChanged() {
+	if u.store == nil {
+		u.showLockScreen()
+		return
+	}
+	u.rebuild()
+	if w := u.welcome; w != nil {
+		w.dialog.Hide()
+		u.showWelcome()
+		u.welcome.show(w.page)
+	}
 }
 
 // Window returns the main window.
@@ -116,8 +141,17 @@ func (u *UI) Window() fyne.Window { return u.win }
 // ShowAndRun shows the window, the first-run welcome if it was never
 // finished, and runs the app until it quits.
 func (u *UI) ShowAndRun() {
+	u.win.SetCloseIntercept(func() {
+		u.rememberWindowSize()
+		u.win.Close()
+	})
+	u.app.Lifecycle().SetOnEnteredForeground(u.touch)
+	u.touch()
+	u.watchIdle()
 	u.win.Show()
-	u.showWelcomeIfNew()
+	if u.store != nil {
+		u.showWelcomeIfNew()
+	}
 	u.app.Run()
 }
 
@@ -188,6 +222,7 @@ func (u *UI) build() fyne.CanvasObject {
 
 // show displays section i and refreshes what it reads from the journal.
 func (u *UI) show(i int) {
+	u.touch()
 	for j, p := range u.pages {
 		if j == i {
 			p.Show()
@@ -297,4 +332,25 @@ func (u *UI) label(tag string) string {
 		return u.tr.T(tag + ".title")
 	}
 	return u.tr.T(tag)
+}
+
+// whenSaved runs done once what was just written is on disk: at once for a
+// plain journal, after the background save for an encrypted one (which
+// runs off the UI thread). A failed save is reported instead.
+func (u *UI) whenSaved(done func()) {
+	st := u.store
+	if st == nil || !st.Encrypted() {
+		done()
+		return
+	}
+	go func() {
+		err := st.Sync()
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(u.tr.T("error.save", "Detail", err.Error()))
+				return
+			}
+			done()
+		})
+	}()
 }

@@ -436,8 +436,8 @@ func (c *checkinScreen) submit() {
 		return
 	}
 	c.reset()
-	c.status.SetText(u.tr.T("journal.saved"))
 	u.journalChanged()
+	u.whenSaved(func() { c.status.SetText(u.tr.T("journal.saved")) })
 	u.afterSave(e)
 }
 

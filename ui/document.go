@@ -64,3 +64,9 @@ func wrapped(text string) *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
+
+// wrappedCheck is a check box whose label wraps (widget.Check's does not).
+func wrappedCheck(label string, changed func(bool)) (*widget.Check, fyne.CanvasObject) {
+	c := widget.NewCheck("", changed)
+	return c, container.NewBorder(nil, nil, c, nil, wrapped(label))
+}

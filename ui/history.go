@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
@@ -99,7 +98,8 @@ func newHistoryScreen(u *UI) *historyScreen {
 	}
 	title := widget.NewLabelWithStyle(tr.T("journal.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(tr.T("history.hint"))
-	top := container.NewVBox(container.NewHBox(title, layout.NewSpacer(), hint), container.NewHScroll(filters))
+	hint.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(title, hint, container.NewHScroll(filters))
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(h.list, container.NewPadded(h.empty)))
 	h.reload()
 	return h

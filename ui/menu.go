@@ -14,6 +14,7 @@ var (
 	shortcutSettings = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutExport   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutFilter   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutLock     = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // sectionShortcut is Ctrl+n for the n-th section (n = 1 … 9).
@@ -39,11 +40,14 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	exportJSON := fyne.NewMenuItem(u.tr.T("menu.export_json"), u.exportJSON)
 	importJSON := fyne.NewMenuItem(u.tr.T("menu.import"), u.importJSON)
 	deleteAll := fyne.NewMenuItem(u.tr.T("menu.delete_all"), u.deleteAll)
+	lock := fyne.NewMenuItem(u.tr.T("menu.lock"), u.lock)
+	lock.Shortcut = shortcutLock
+	lock.Disabled = !u.store.Encrypted()
 	quit := fyne.NewMenuItem(u.tr.T("menu.quit"), u.app.Quit)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	file := fyne.NewMenu(u.tr.T("menu.file"), quick, fyne.NewMenuItemSeparator(),
-		exportCSV, exportJSON, importJSON, fyne.NewMenuItemSeparator(), settings, deleteAll, fyne.NewMenuItemSeparator(), quit)
+		exportCSV, exportJSON, importJSON, fyne.NewMenuItemSeparator(), settings, deleteAll, fyne.NewMenuItemSeparator(), lock, quit)
 
 	views := []*fyne.MenuItem{filter, fyne.NewMenuItemSeparator()}
 	for i, s := range u.sections() {
@@ -72,16 +76,29 @@ func (u *UI) addShortcuts() {
 			break
 		}
 		id := s.id
-		c.AddShortcut(sectionShortcut(i), func(fyne.Shortcut) { u.SelectSection(id) })
+		c.AddShortcut(sectionShortcut(i), u.unlockedOnly(func() { u.SelectSection(id) }))
 	}
-	c.AddShortcut(shortcutQuick, func(fyne.Shortcut) { u.showQuickCheckin() })
+	c.AddShortcut(shortcutQuick, u.unlockedOnly(u.showQuickCheckin))
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.app.Quit() })
-	c.AddShortcut(shortcutSettings, func(fyne.Shortcut) { u.SelectSection(SectionSettings) })
-	c.AddShortcut(shortcutExport, func(fyne.Shortcut) { u.exportCSV() })
-	c.AddShortcut(shortcutFilter, func(fyne.Shortcut) { u.focusFilter() })
+	c.AddShortcut(shortcutSettings, u.unlockedOnly(func() { u.SelectSection(SectionSettings) }))
+	c.AddShortcut(shortcutExport, u.unlockedOnly(u.exportCSV))
+	c.AddShortcut(shortcutFilter, u.unlockedOnly(u.focusFilter))
+	c.AddShortcut(shortcutLock, u.unlockedOnly(u.lock))
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		u.touch()
 		if ev.Name == fyne.KeyEscape {
 			u.closeTopDialog()
 		}
 	})
+	c.SetOnTypedRune(func(rune) { u.touch() })
+}
+
+// unlockedOnly makes a shortcut do nothing while the lock screen shows.
+func (u *UI) unlockedOnly(f func()) func(fyne.Shortcut) {
+	return func(fyne.Shortcut) {
+		if u.store != nil {
+			u.touch()
+			f()
+		}
+	}
 }

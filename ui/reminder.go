@@ -16,11 +16,19 @@ type reminders struct {
 	timer *time.Timer
 }
 
-// reset (re)arms the timer for the next reminder time, or stops it.
-func (r *reminders) reset() {
+// stop disarms the timer.
+func (r *reminders) stop() {
 	if r.timer != nil {
 		r.timer.Stop()
 		r.timer = nil
+	}
+}
+
+// reset (re)arms the timer for the next reminder time, or stops it.
+func (r *reminders) reset() {
+	r.stop()
+	if r.u.store == nil {
+		return
 	}
 	at, ok := r.next(r.u.now())
 	if !ok {
@@ -53,5 +61,9 @@ func (r *reminders) next(now time.Time) (time.Time, bool) {
 
 // send shows the reminder notification.
 func (r *reminders) send() {
-	r.u.app.SendNotification(fyne.NewNotification(r.u.tr.T("app.name"), r.u.tr.T("reminder.text")))
+	text := r.u.tr.T("reminder.text")
+	if r.u.setting(data.SettingDiscreet, "") == "1" {
+		text = r.u.tr.T("reminder.discreet")
+	}
+	r.u.app.SendNotification(fyne.NewNotification(r.u.tr.T("app.name"), text))
 }

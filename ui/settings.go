@@ -14,8 +14,15 @@ import (
 	"github.com/steadyapp/steady/data"
 )
 
-// setting returns a stored setting, or def.
+// setting returns a stored setting, or def. While the journal is locked
+// only the preferences kept readable in its header are known.
 func (u *UI) setting(key, def string) string {
+	if u.store == nil {
+		if v, ok := u.prefs[key]; ok {
+			return v
+		}
+		return def
+	}
 	if v, ok, _ := u.store.Setting(key); ok {
 		return v
 	}
@@ -24,6 +31,7 @@ func (u *UI) setting(key, def string) string {
 
 // save stores a setting and tells the user when it cannot.
 func (u *UI) save(key, value string) bool {
+	u.touch()
 	if err := u.store.SetSetting(key, value); err != nil {
 		u.showError(u.tr.T("error.save", "Detail", err.Error()))
 		return false
@@ -54,7 +62,7 @@ func (u *UI) applyTheme() {
 // fits an 800×600 screen's worth of content.
 func (u *UI) savedWindowSize() fyne.Size {
 	var w, h float32
-	if v, ok, _ := u.store.Setting(data.SettingWindowSize); ok {
+	if v := u.setting(data.SettingWindowSize, ""); v != "" {
 		if n, _ := fmt.Sscanf(v, "%gx%g", &w, &h); n == 2 && w >= 400 && h >= 300 {
 			return fyne.NewSize(w, h)
 		}
@@ -65,14 +73,16 @@ func (u *UI) savedWindowSize() fyne.Size {
 // settingsScreen gathers every preference; each applies at once and is kept
 // in the journal file.
 type settingsScreen struct {
-	u        *UI
-	content  fyne.CanvasObject
-	theme    *widget.Select
-	scale    *widget.Select
-	language *widget.Select
-	reminder *widget.Check
-	hour     *widget.Select
-	minute   *widget.Select
+	u         *UI
+	content   fyne.CanvasObject
+	theme     *widget.Select
+	scale     *widget.Select
+	language  *widget.Select
+	reminder  *widget.Check
+	hour      *widget.Select
+	minute    *widget.Select
+	lockAfter *widget.Select
+	discreet  *widget.Check
 }
 
 func newSettingsScreen(u *UI) *settingsScreen {
@@ -124,7 +134,8 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	} else {
 		s.hour.Selected, s.minute.Selected = "20", "00"
 	}
-	s.reminder = widget.NewCheck(tr.T("settings.reminder"), nil)
+	var reminderRow fyne.CanvasObject
+	s.reminder, reminderRow = wrappedCheck(tr.T("settings.reminder"), nil)
 	s.reminder.Checked = at != ""
 	saveReminder := func() {
 		if s.reminder.Checked {
@@ -167,7 +178,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		field(tr.T("settings.text_size"), container.NewHBox(s.scale)),
 	)
 	reminders := container.NewVBox(
-		s.reminder,
+		reminderRow,
 		container.NewHBox(s.hour, widget.NewLabel(":"), s.minute),
 		reminderHint,
 	)
@@ -175,6 +186,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		widget.NewCard(tr.T("settings.general"), "", general),
 		widget.NewCard(tr.T("settings.reminders"), "", reminders),
 		widget.NewCard(tr.T("settings.data"), "", dataBox),
+		widget.NewCard(tr.T("settings.privacy"), "", s.privacy()),
 		widget.NewCard(tr.T("settings.welcome"), "", container.NewHBox(welcome)),
 	)
 	return s
@@ -189,7 +201,7 @@ func dangerButton(label string, tapped func()) *widget.Button {
 // rememberWindowSize keeps the window's size for the next start.
 func (u *UI) rememberWindowSize() {
 	sz := u.win.Canvas().Size()
-	if sz.Width >= 400 && sz.Height >= 300 {
+	if u.store != nil && sz.Width >= 400 && sz.Height >= 300 {
 		_ = u.store.SetSetting(data.SettingWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
 	}
 }

@@ -1,0 +1,322 @@
+package data
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Backups are whole copies of the journal, one a day, made on the first
+// start of each day and kept in <data dir>/backups (owner-only), the newest
+// KeepBackups only.
+const (
+	BackupDirName = "backups"
+	KeepBackups   = 7
+)
+
+// backupName matches a backup's file name: steady-YYYY-MM-DD.db.
+var backupName = regexp.MustCompile(`^steady-(\d{4}-\d{2}-\d{2})\.db$`)
+
+// backupTemp starts the name of a backup being written.
+const backupTemp = ".steady-backup-"
+
+// BackupInfo describes one backup.
+type BackupInfo struct {
+	Name string    // the file name in the backups folder, e.g. steady-2026-11-25.db
+	Time time.Time // when it was written
+	Size int64     // in bytes
+}
+
+// BackupDir returns the folder that holds the backups of the journal in dir.
+func BackupDir(dir string) string { return filepath.Join(dir, BackupDirName) }
+
+// BackupIfDue makes today's backup (the date of now, in now's zone) unless
+// there already is one, then removes all but the newest KeepBackups. The
+// copy is a consistent snapshot made with VACUUM INTO, written beside its
+// final name, synced and renamed into place, so a crash leaves either no
+// backup for today or a whole one. Open calls it in the background; adding
+// check-ins while it runs is fine.
+func (s *Store) BackupIfDue(now time.Time) error {
+	return s.backupIfDue(context.Background(), now)
+}
+
+func (s *Store) backupIfDue(ctx context.Context, now time.Time) error {
+	bdir := BackupDir(s.dir)
+	if err := os.MkdirAll(bdir, 0o700); err != nil {
+		return fmt.Errorf("backup: %w", Classify(err))
+	}
+	if err := os.Chmod(bdir, 0o700); err != nil {
+		return fmt.Errorf("backup: %w", Classify(err))
+	}
+	removeStaleTemps(bdir)
+	final := filepath.Join(bdir, "steady-"+now.Format(dateLayout)+".db")
+	if _, err := os.Lstat(final); err == nil {
+		return pruneBackups(bdir)
+	}
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	tmp := filepath.Join(bdir, backupTemp+hex.EncodeToString(rnd[:])+".tmp")
+	if err := s.vacuumInto(ctx, tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("backup: %w", Classify(err))
+	}
+	if err := syncFile(tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("backup: %w", Classify(err))
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("backup: %w", Classify(err))
+	}
+	syncDir(bdir)
+	return pruneBackups(bdir)
+}
+
+// vacuumInto writes a compact, consistent copy of the journal to path, which
+// must not exist, readable by the owner only.
+func (s *Store) vacuumInto(ctx context.Context, path string) error {
+	if s.vault != nil {
+		// An encrypted journal's backup is a copy of its encrypted file:
+		// never a plaintext image.
+		if err := s.Sync(); err != nil {
+			return err
+		}
+		return copyFile(path, vaultPath(s.dir))
+	}
+	// SQLite creates the file with the process umask; make it owner-only
+	// before anything is written into it (the folder is owner-only too).
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o600)
+}
+
+// syncFile flushes the file at path to the disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// removeStaleTemps deletes backups a crash interrupted.
+func removeStaleTemps(bdir string) {
+	names, _ := filepath.Glob(filepath.Join(bdir, backupTemp+"*.tmp"))
+	for _, n := range names {
+		os.Remove(n)
+	}
+}
+
+// pruneBackups removes all but the newest KeepBackups backups.
+func pruneBackups(bdir string) error {
+	list, err := Backups(filepath.Dir(bdir))
+	if err != nil {
+		return err
+	}
+	for _, b := range list[min(len(list), KeepBackups):] {
+		if err := os.Remove(filepath.Join(bdir, b.Name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("backup: remove old backup: %w", err)
+		}
+	}
+	return nil
+}
+
+// Backups lists the backups of the journal in dir, newest first. A missing
+// backups folder means none.
+func Backups(dir string) ([]BackupInfo, error) {
+	entries, err := os.ReadDir(BackupDir(dir))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list backups: %w", err)
+	}
+	var out []BackupInfo
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !backupName.MatchString(e.Name()) {
+			continue
+		}
+		if _, err := time.Parse(dateLayout, backupName.FindStringSubmatch(e.Name())[1]); err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue // removed meanwhile
+		}
+		out = append(out, BackupInfo{Name: e.Name(), Time: info.ModTime(), Size: info.Size()})
+	}
+	// The date in the name orders them, whatever the clock said.
+	slices.SortFunc(out, func(a, b BackupInfo) int { return strings.Compare(b.Name, a.Name) })
+	return out, nil
+}
+
+// RestoreBackup replaces the journal in dir with the backup called name
+// (as listed by Backups) and returns where the journal it replaced was kept
+// (steady-before-restore-YYYYMMDD-HHMMSS.db beside it; "" when there was
+// none). The journal must be closed: if it is open, in this process or
+// another, RestoreBackup fails with ErrLocked. The backup is checked first
+// (integrity, and not from a newer Steady); the copy is written beside the
+// journal and synced before anything is moved, and the old journal is
+// renamed, never deleted.
+func RestoreBackup(dir, name string) (string, error) {
+	if !backupName.MatchString(name) {
+		return "", fmt.Errorf("restore backup %q: %w", name, os.ErrNotExist)
+	}
+	lock, err := lockDir(dir)
+	if err != nil {
+		return "", fmt.Errorf("restore backup: %w", err)
+	}
+	defer lock.release()
+	src := filepath.Join(BackupDir(dir), name)
+	if err := checkBackup(src); err != nil {
+		return "", fmt.Errorf("restore backup %s: %w", name, err)
+	}
+	journal := filepath.Join(dir, FileName)
+	staged := filepath.Join(dir, "."+FileName+".restore.tmp")
+	os.Remove(staged)
+	if err := copyFile(staged, src); err != nil {
+		os.Remove(staged)
+		return "", fmt.Errorf("restore backup %s: %w", name, Classify(err))
+	}
+	kept := ""
+	if _, err := os.Lstat(journal); err == nil {
+		if kept, err = setAside(dir, replacedPrefix, time.Now()); err != nil {
+			os.Remove(staged)
+			return "", fmt.Errorf("restore backup %s: keep the current journal: %w", name, err)
+		}
+	}
+	if err := os.Rename(staged, journal); err != nil {
+		return kept, fmt.Errorf("restore backup %s: %w", name, Classify(err))
+	}
+	syncDir(dir)
+	return kept, nil
+}
+
+// checkBackup opens a backup read-only and checks it is a sound journal this
+// Steady can read.
+func checkBackup(path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return err
+	}
+	if err := prepareFile(path); err != nil {
+		return err
+	}
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+	db, err := sql.Open("sqlite3", "file:"+esc+"?mode=ro&immutable=1")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var check string
+	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil {
+		if isNotADB(err) {
+			return fmt.Errorf("%w: %w", ErrNotJournal, err)
+		}
+		return err
+	}
+	if check != "ok" {
+		return fmt.Errorf("%w: integrity check: %s", ErrNotJournal, check)
+	}
+	var v int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return err
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("schema version %d: %w", v, ErrNewerSchema)
+	}
+	return nil
+}
+
+// copyFile copies src to a new owner-only file dst and syncs it.
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// RemoveBackups deletes every backup of the journal in dir, and the backups
+// folder, for "Delete all my data". A backup being made in the background
+// is stopped first. Each file is overwritten with zeros before it is
+// removed, as far as the file system allows.
+func RemoveBackups(dir string) error {
+	lockIn(dir).stopBackup()
+	bdir := BackupDir(dir)
+	entries, err := os.ReadDir(bdir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("remove backups: %w", err)
+	}
+	for _, e := range entries {
+		p := filepath.Join(bdir, e.Name())
+		if e.Type().IsRegular() {
+			zeroFile(p)
+		}
+		if err := os.RemoveAll(p); err != nil {
+			return fmt.Errorf("remove backups: %w", err)
+		}
+	}
+	if err := os.Remove(bdir); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove backups: %w", err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// zeroFile overwrites a file's bytes with zeros and syncs it, best effort.
+func zeroFile(p string) {
+	f, err := os.OpenFile(p, os.O_WRONLY, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return
+	}
+	zero := make([]byte, 64<<10)
+	for left := st.Size(); left > 0; {
+		n := min(left, int64(len(zero)))
+		if _, err := f.Write(zero[:n]); err != nil {
+			return
+		}
+		left -= n
+	}
+	f.Sync() //nolint:errcheck // best effort
+}

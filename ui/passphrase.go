@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// privacy is the Settings card for the passphrase, the idle lock and
+// discreet mode.
+func (s *settingsScreen) privacy() fyne.CanvasObject {
+	u, tr := s.u, s.u.tr
+	enc := u.store.Encrypted()
+	state := wrapped(tr.T("settings.passphrase_off"))
+	if enc {
+		state.SetText(tr.T("settings.passphrase_on"))
+	}
+	var buttons []fyne.CanvasObject
+	if enc {
+		buttons = append(buttons,
+			widget.NewButton(tr.T("settings.passphrase_change"), func() { u.passphraseDialog(true) }),
+			widget.NewButton(tr.T("settings.passphrase_remove"), u.removePassphraseDialog))
+	} else {
+		set := widget.NewButton(tr.T("settings.passphrase_set"), func() { u.passphraseDialog(false) })
+		set.Importance = widget.HighImportance
+		buttons = append(buttons, set)
+	}
+
+	names := make([]string, len(LockMinutes))
+	for i, m := range LockMinutes {
+		if m == 0 {
+			names[i] = tr.T("settings.lock_never")
+		} else {
+			names[i] = tr.N("settings.lock_minutes", m)
+		}
+	}
+	s.lockAfter = widget.NewSelect(names, nil)
+	cur := u.setting(data.SettingLockMinutes, "0")
+	for i, m := range LockMinutes {
+		if strconv.Itoa(m) == cur {
+			s.lockAfter.SetSelectedIndex(i)
+		}
+	}
+	s.lockAfter.OnChanged = func(string) {
+		u.save(data.SettingLockMinutes, strconv.Itoa(LockMinutes[s.lockAfter.SelectedIndex()]))
+	}
+	if !enc {
+		s.lockAfter.Disable()
+	}
+	var discreetRow fyne.CanvasObject
+	s.discreet, discreetRow = wrappedCheck(tr.T("settings.discreet"), func(on bool) {
+		v := "0"
+		if on {
+			v = "1"
+		}
+		u.save(data.SettingDiscreet, v)
+	})
+	s.discreet.Checked = u.setting(data.SettingDiscreet, "") == "1"
+	privacy := widget.NewButton(tr.T("menu.privacy"), u.showPrivacy)
+	return container.NewVBox(state, newColumns(3, buttons...),
+		field(tr.T("settings.lock_after"), container.NewHBox(s.lockAfter)),
+		discreetRow, container.NewHBox(privacy))
+}
+
+// passphraseDialog sets a passphrase, or changes it (asking for the current
+// one first).
+func (u *UI) passphraseDialog(change bool) {
+	tr := u.tr
+	current := widget.NewPasswordEntry()
+	next := widget.NewPasswordEntry()
+	again := widget.NewPasswordEntry()
+	status := wrapped("")
+	status.Importance = widget.DangerImportance
+	warning := wrapped(tr.T("passphrase.warning"))
+	warning.TextStyle.Bold = true
+	items := []fyne.CanvasObject{warning}
+	if change {
+		items = append(items, field(tr.T("passphrase.current"), current))
+	}
+	items = append(items, field(tr.T("passphrase.new"), next), field(tr.T("passphrase.repeat"), again), status)
+	var d *dialog.CustomDialog
+	save := widget.NewButton(tr.T("passphrase.save"), nil)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(tr.T("dialog.cancel"), func() { d.Hide() })
+	save.OnTapped = func() {
+		switch {
+		case len([]rune(next.Text)) < data.MinPassphrase:
+			status.SetText(tr.T("passphrase.too_short", "Min", data.MinPassphrase))
+			return
+		case next.Text != again.Text:
+			status.SetText(tr.T("passphrase.mismatch"))
+			return
+		}
+		if change {
+			if err := data.VerifyPassphrase(u.store.Dir(), current.Text); err != nil {
+				status.SetText(tr.T("passphrase.wrong"))
+				return
+			}
+		}
+		status.Importance = widget.MediumImportance
+		status.SetText(tr.T("passphrase.working"))
+		save.Disable()
+		pass := next.Text
+		go func() {
+			err := u.store.SetPassphrase(pass)
+			fyne.Do(func() {
+				save.Enable()
+				if err != nil {
+					status.Importance = widget.DangerImportance
+					status.SetText(tr.T("error.save", "Detail", err.Error()))
+					return
+				}
+				d.Hide()
+				u.rebuild()
+				u.SelectSection(SectionSettings)
+				u.showMessage(tr.T("passphrase.title"), tr.T("passphrase.set_done"))
+			})
+		}()
+	}
+	content := container.NewBorder(nil, container.NewHBox(cancel, save), nil, nil, container.NewVBox(items...))
+	d = dialog.NewCustomWithoutButtons(tr.T("passphrase.title"), content, u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+	u.passDialog = &passphraseForm{current: current, next: next, again: again, save: save, status: status}
+}
+
+// passphraseForm is the open passphrase dialog's fields (for tests).
+type passphraseForm struct {
+	current, next, again *widget.Entry
+	save                 *widget.Button
+	status               *widget.Label
+}
+
+// removePassphraseDialog asks for the passphrase, then decrypts the
+// journal.
+func (u *UI) removePassphraseDialog() {
+	tr := u.tr
+	current := widget.NewPasswordEntry()
+	status := wrapped("")
+	status.Importance = widget.DangerImportance
+	content := container.NewVBox(wrapped(tr.T("settings.passphrase_off")), field(tr.T("passphrase.current"), current), status)
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm(tr.T("settings.passphrase_remove"), tr.T("settings.passphrase_remove"), tr.T("dialog.cancel"), content, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := data.VerifyPassphrase(u.store.Dir(), current.Text); err != nil {
+			if errors.Is(err, data.ErrPassphrase) {
+				u.showError(tr.T("passphrase.wrong"))
+			} else {
+				u.showError(tr.T("error.save", "Detail", err.Error()))
+			}
+			return
+		}
+		if err := u.store.RemovePassphrase(); err != nil {
+			u.showError(tr.T("error.save", "Detail", err.Error()))
+			return
+		}
+		u.rebuild()
+		u.SelectSection(SectionSettings)
+		u.showMessage(tr.T("passphrase.title"), tr.T("passphrase.removed"))
+	}, u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
