@@ -20,8 +20,9 @@ build: deps
 run: build
 	./$(BIN)
 
-## test: everything — formatting, vet, unit and UI tests, and the real binary under Xvfb.
-test: deps fmt-check vet unit build smoke
+## test: everything — formatting, vet, unit and UI tests, fuzzing, the real binary under
+## Xvfb, and the Linux and Windows packages (built, validated, installed, removed).
+test: deps fmt-check vet unit build smoke test-package
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -40,7 +41,9 @@ smoke:
 
 ## screenshots: regenerate the pictures under docs/.
 screenshots: build
-	scripts/screenshots $(BIN) docs
+	scripts/docs-screenshots $(BIN)
 
 clean:
 	rm -rf bin
+
+include packaging.mk

@@ -43,6 +43,9 @@ func main() {
 	}
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
+	if err := lang.AddTranslationsFS(i18n.FyneTranslations, "fyne"); err != nil {
+		fmt.Fprintln(os.Stderr, "steady:", err)
+	}
 
 	dir, err := data.ResolveDir(*dataDir)
 	if err != nil {
@@ -61,10 +64,18 @@ func main() {
 	} else {
 		store, err := data.Open(dir)
 		if err != nil {
+			// The window says why (ErrLocked: Steady is already open) and,
+			// for a damaged file, offers to keep it aside and start anew.
 			fmt.Fprintln(os.Stderr, "steady:", err)
-			_ = tr.Set(tr.Match(system))
-			ui.ShowStartupError(a, tr, dir, err)
-			os.Exit(1)
+			_ = tr.Set(tr.Pick(*langFlag, "", system))
+			started, err := ui.ShowStartupError(a, tr, dir, err, opts)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "steady:", err)
+			}
+			if !started || err != nil {
+				os.Exit(1)
+			}
+			return
 		}
 		saved, _, _ := store.Setting(data.SettingLanguage)
 		_ = tr.Set(tr.Pick(*langFlag, saved, system))

@@ -14,3 +14,10 @@ var iconPNG []byte
 // Icon is Steady's app icon (512 px PNG rendered from icon.svg by
 // scripts/icons).
 var Icon = fyne.NewStaticResource("steady.png", iconPNG)
+
+//go:embed THIRD_PARTY_LICENSES.txt
+var thirdParty string
+
+// ThirdPartyLicenses is the licence text of every module compiled into
+// Steady and of its fonts (made by scripts/licenses).
+func ThirdPartyLicenses() string { return thirdParty }

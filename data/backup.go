@@ -45,12 +45,17 @@ func BackupDir(dir string) string { return filepath.Join(dir, BackupDirName) }
 // copy is a consistent snapshot made with VACUUM INTO, written beside its
 // final name, synced and renamed into place, so a crash leaves either no
 // backup for today or a whole one. Open calls it in the background; adding
-// check-ins while it runs is fine.
+// check-ins while it runs is fine. An encrypted journal is not backed up
+// this way (the copy would be readable); BackupIfDue does nothing for it.
 func (s *Store) BackupIfDue(now time.Time) error {
 	return s.backupIfDue(context.Background(), now)
 }
 
 func (s *Store) backupIfDue(ctx context.Context, now time.Time) error {
+	if s.Encrypted() {
+		// VACUUM INTO would write the decrypted journal to the disk.
+		return nil
+	}
 	bdir := BackupDir(s.dir)
 	if err := os.MkdirAll(bdir, 0o700); err != nil {
 		return fmt.Errorf("backup: %w", Classify(err))

@@ -197,15 +197,7 @@ func TestEncryptedDeleteAll(t *testing.T) {
 // BenchmarkUnlock measures unlocking an encrypted journal of 100 000
 // entries, key derivation included (target ≤ 1.5 s).
 func BenchmarkUnlock(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "steady")
-	s, err := Open(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	fillJournal(b, s, benchEntries)
-	if err := s.SetPassphrase(testPass); err != nil {
-		b.Fatal(err)
-	}
+	s, dir := encryptedBenchJournal(b)
 	s.Close()
 	b.ResetTimer()
 	for b.Loop() {
@@ -222,15 +214,7 @@ func BenchmarkUnlock(b *testing.B) {
 // BenchmarkEncryptedSave measures a check-in plus the save that makes it
 // durable (off the UI thread in the app; target ≤ 250 ms).
 func BenchmarkEncryptedSave(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "steady")
-	s, err := Open(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	fillJournal(b, s, benchEntries)
-	if err := s.SetPassphrase(testPass); err != nil {
-		b.Fatal(err)
-	}
+	s, _ := encryptedBenchJournal(b)
 	defer s.Close()
 	b.ResetTimer()
 	for b.Loop() {
@@ -242,4 +226,19 @@ func BenchmarkEncryptedSave(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// encryptedBenchJournal is an encrypted journal of benchEntries check-ins.
+func encryptedBenchJournal(b *testing.B) (*Store, string) {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "steady")
+	s, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fillJournal(b, s, benchEntries)
+	if err := s.SetPassphrase(testPass); err != nil {
+		b.Fatal(err)
+	}
+	return s, dir
 }

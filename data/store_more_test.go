@@ -534,15 +534,24 @@ func TestDeleteAllLeavesNoTrace(t *testing.T) {
 		}
 	}
 	s.AddPlanItem(&PlanItem{Kind: PlanReason, Text: marker})
+	if err := s.BackupIfDue(time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.DeleteAll(); err != nil {
 		t.Fatal(err)
 	}
-	files, _ := os.ReadDir(dir)
-	for _, f := range files {
-		b, _ := os.ReadFile(filepath.Join(dir, f.Name()))
-		if bytes.Contains(b, []byte(marker)) {
-			t.Errorf("%s still holds the marker", f.Name())
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
+		b, _ := os.ReadFile(p)
+		if bytes.Contains(b, []byte(marker)) {
+			t.Errorf("%s still holds the marker", p)
+		}
+		return nil
+	})
+	if _, err := os.Stat(BackupDir(dir)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("backups left after delete all: %v", err)
 	}
 	if n, _ := s.Count(); n != 0 {
 		t.Errorf("%d entries left", n)

@@ -7,10 +7,13 @@ import (
 
 // DeleteAll wipes the journal: every check-in, the plan and every setting
 // but the language. Deleted pages are overwritten (secure_delete), the file
-// is rebuilt (VACUUM) and the write-ahead log truncated, so no copy of what
-// was written stays in the journal's files. Backups are removed by the
-// caller, which knows where they are.
+// is rebuilt (VACUUM) and the write-ahead log truncated, and the backups are
+// overwritten and removed, so no copy of what was written stays in the data
+// directory.
 func (s *Store) DeleteAll() error {
+	if err := RemoveBackups(s.dir); err != nil {
+		return fmt.Errorf("delete all: %w", err)
+	}
 	err := s.tx(func(tx *sql.Tx) error {
 		for _, q := range []string{
 			`DELETE FROM entry_tags`,

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/steadyapp/steady/assets"
 	"github.com/steadyapp/steady/data"
 )
 
@@ -26,6 +27,14 @@ func (u *UI) showAbout() {
 		para(tr.T("about.source", "Date", data.HelplinesChecked), false),
 		para(tr.T("about.licence"), false),
 	)
+	licences := widget.NewButton(tr.T("about.licences"), func() {
+		text := widget.NewLabel(assets.ThirdPartyLicenses())
+		text.TextStyle.Monospace = true
+		ld := dialog.NewCustom(tr.T("about.licences"), tr.T("dialog.close"), container.NewScroll(text), u.win)
+		ld.Resize(fyne.NewSize(700, 500))
+		ld.Show()
+	})
+	content.Add(container.NewHBox(licences))
 	d := dialog.NewCustom(tr.T("about.title"), tr.T("dialog.close"), container.NewVScroll(content), u.win)
 	d.Resize(fyne.NewSize(560, 460))
 	d.Show()

@@ -251,7 +251,7 @@ func (u *UI) header() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(u.tr.T("app.name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	quick := widget.NewButtonWithIcon(u.tr.T("quick.button"), theme.ContentAddIcon(), u.showQuickCheckin)
 	u.language = newLanguagePicker(u)
-	return container.NewHBox(title, layout.NewSpacer(), quick, u.language)
+	return container.NewHBox(title, layout.NewSpacer(), quick, fitted(u.language))
 }
 
 // rebuild redraws everything from the model: at start and after a language

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // columnsLayout places its objects in as many equal columns as fit the width
@@ -85,5 +87,34 @@ func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(float32(c)*(w+pad), float32(r)*(cell.Height+pad)))
 		o.Resize(fyne.NewSize(w, cell.Height))
 		i++
+	}
+}
+
+// fitLayout gives a Select the width of its longest option: Fyne sizes a
+// Select by its placeholder, and cuts longer choices short.
+type fitLayout struct{ sel *widget.Select }
+
+// fitted wraps sel so that every option shows whole.
+func fitted(sel *widget.Select) *fyne.Container {
+	return container.New(&fitLayout{sel: sel}, sel)
+}
+
+// MinSize implements fyne.Layout.
+func (l *fitLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	th := l.sel.Theme()
+	w := float32(0)
+	for _, o := range append([]string{l.sel.PlaceHolder}, l.sel.Options...) {
+		w = max(w, fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	pad := th.Size(theme.SizeNameInnerPadding)
+	min := l.sel.MinSize()
+	return fyne.NewSize(max(min.Width, w+pad*4+th.Size(theme.SizeNameInlineIcon)), min.Height)
+}
+
+// Layout implements fyne.Layout.
+func (l *fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
 	}
 }

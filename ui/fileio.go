@@ -16,6 +16,17 @@ import (
 // saveAs asks where to save a file, then writes it owner-only and atomically
 // (Fyne's own writer would leave a half-written, world-readable file).
 func (u *UI) saveAs(name string, write func(io.Writer) error) {
+	if u.store.Encrypted() {
+		// Exports are plain files, for a spreadsheet or a clinician: say so
+		// before writing one from an encrypted journal.
+		u.confirm(u.tr.T("export.plain_title"), u.tr.T("export.plain_warning"), u.tr.T("export.plain_continue"),
+			func() { u.saveAsPlain(name, write) })
+		return
+	}
+	u.saveAsPlain(name, write)
+}
+
+func (u *UI) saveAsPlain(name string, write func(io.Writer) error) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(u.tr.T("error.export", "Detail", err.Error()))

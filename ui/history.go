@@ -84,7 +84,7 @@ func newHistoryScreen(u *UI) *historyScreen {
 	filters := container.NewHBox(
 		widget.NewLabel(tr.T("history.from")), h.from.button,
 		widget.NewLabel(tr.T("history.to")), h.to.button,
-		h.trigger, clear,
+		fitted(h.trigger), clear,
 	)
 
 	h.empty = widget.NewLabel("")

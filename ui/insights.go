@@ -25,7 +25,7 @@ const topN = 8
 type insightsScreen struct {
 	u        *UI
 	content  fyne.CanvasObject
-	period   *widget.RadioGroup
+	period   *widget.Select
 	mood     *lineChart
 	craving  *lineChart
 	hours    *barChart
@@ -41,20 +41,15 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	for _, d := range insightPeriods {
 		names = append(names, tr.N("insights.last_days", d))
 	}
-	s.period = widget.NewRadioGroup(names, func(v string) {
-		for i, n := range names {
-			if n == v {
-				u.model.insightDays = insightPeriods[i]
-			}
-		}
-		s.refresh()
-	})
-	s.period.Horizontal = true
-	s.period.Required = true
+	s.period = widget.NewSelect(names, nil)
 	for i, d := range insightPeriods {
 		if d == u.model.insightDays {
-			s.period.Selected = names[i]
+			s.period.SetSelectedIndex(i)
 		}
+	}
+	s.period.OnChanged = func(string) {
+		u.model.insightDays = insightPeriods[s.period.SelectedIndex()]
+		s.refresh()
 	}
 
 	s.mood = newLineChart(1, 5, []float64{1, 2, 3, 4, 5})
@@ -71,7 +66,7 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	trigCard := widget.NewCard(tr.T("insights.triggers_title"), "", s.triggers)
 	sympCard := widget.NewCard(tr.T("insights.symptoms_title"), "", s.symptoms)
 
-	top := container.NewVBox(s.period, s.summary)
+	top := container.NewVBox(container.NewHBox(fitted(s.period)), s.summary)
 	grid := newColumns(2, moodCard, cravingCard, hourCard, trigCard)
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, grid, sympCard)))
 	s.refresh()

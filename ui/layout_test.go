@@ -181,17 +181,38 @@ func TestLayoutAt800x600(t *testing.T) {
 	}
 	for _, l := range tr.Languages() {
 		t.Run(l.Tag.String(), func(t *testing.T) {
-			u := newLayoutUI(t, l.Tag)
-			if min := u.win.Content().MinSize(); min.Width > smallWindow.Width || min.Height > smallWindow.Height {
-				t.Errorf("window needs %v, more than %v", min, smallWindow)
-			}
-			for _, id := range u.ids {
-				u.SelectSection(id)
-				settle(u)
-				for _, p := range problems(u.win.Content()) {
-					t.Errorf("%s: %s", id, p)
-				}
-			}
+			checkLayout(t, newLayoutUI(t, l.Tag), smallWindow)
+		})
+	}
+}
+
+// checkLayout resizes the window and opens every section, failing on
+// anything squeezed or cut short.
+func checkLayout(t *testing.T, u *UI, size fyne.Size) {
+	t.Helper()
+	u.win.Resize(size)
+	if min := u.win.Content().MinSize(); min.Width > size.Width || min.Height > size.Height {
+		t.Errorf("window needs %v, more than %v", min, size)
+	}
+	for _, id := range u.ids {
+		u.SelectSection(id)
+		settle(u)
+		for _, p := range problems(u.win.Content()) {
+			t.Errorf("%s: %s", id, p)
+		}
+	}
+}
+
+// TestLayoutAtScale150 checks the larger text size: every section at 150 %
+// text in a 1024×768 window, in English and German (long words) and the
+// pseudo-locale.
+func TestLayoutAtScale150(t *testing.T) {
+	for _, tag := range []language.Tag{language.English, language.German, pseudoTag} {
+		t.Run(tag.String(), func(t *testing.T) {
+			u := newLayoutUI(t, tag)
+			u.store.SetSetting(data.SettingTextScale, "1.5")
+			u.applyTheme()
+			checkLayout(t, u, fyne.NewSize(1024, 768))
 		})
 	}
 }

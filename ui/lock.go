@@ -134,7 +134,7 @@ func (u *UI) showLockScreen() {
 	)
 	picker := newLanguagePicker(u)
 	u.language = picker
-	top := container.NewHBox(layout.NewSpacer(), picker)
+	top := container.NewHBox(layout.NewSpacer(), fitted(picker))
 	u.win.SetContent(container.NewBorder(top, nil, nil, nil,
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 260), box))))
 	u.win.Canvas().Focus(pass)

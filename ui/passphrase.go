@@ -64,7 +64,7 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 	s.discreet.Checked = u.setting(data.SettingDiscreet, "") == "1"
 	privacy := widget.NewButton(tr.T("menu.privacy"), u.showPrivacy)
 	return container.NewVBox(state, newColumns(3, buttons...),
-		field(tr.T("settings.lock_after"), container.NewHBox(s.lockAfter)),
+		field(tr.T("settings.lock_after"), container.NewHBox(fitted(s.lockAfter))),
 		discreetRow, container.NewHBox(privacy))
 }
 

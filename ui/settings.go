@@ -172,10 +172,22 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		container.NewHBox(dangerButton(tr.T("menu.delete_all"), u.deleteAll)),
 	)
 
+	regionNames := make([]string, len(data.Regions))
+	for i, r := range data.Regions {
+		regionNames[i] = tr.T(r.NameID())
+	}
+	region := widget.NewSelect(regionNames, nil)
+	region.SetSelectedIndex(regionIndex(u.region().ID))
+	region.OnChanged = func(string) {
+		if u.save(data.SettingRegion, data.Regions[region.SelectedIndex()].ID) {
+			u.replacePage(SectionHelp, newHelpScreen(u).content)
+		}
+	}
 	general := container.NewVBox(
-		field(tr.T("settings.language"), container.NewHBox(s.language)),
-		field(tr.T("settings.theme"), container.NewHBox(s.theme)),
-		field(tr.T("settings.text_size"), container.NewHBox(s.scale)),
+		field(tr.T("settings.language"), container.NewHBox(fitted(s.language))),
+		field(tr.T("help.region"), container.NewHBox(fitted(region))),
+		field(tr.T("settings.theme"), container.NewHBox(fitted(s.theme))),
+		field(tr.T("settings.text_size"), container.NewHBox(fitted(s.scale))),
 	)
 	reminders := container.NewVBox(
 		reminderRow,

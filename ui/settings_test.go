@@ -194,24 +194,12 @@ func TestGetHelpRegion(t *testing.T) {
 		t.Error("the Symptoms page does not link to Get help")
 	}
 	var sel *widget.Select
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Select:
-			if sel == nil && len(w.Options) == len(data.Regions) {
-				sel = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
+	for _, w := range find[*widget.Select](u.pages[u.sectionIndex(SectionHelp)]) {
+		if len(w.Options) == len(data.Regions) {
+			sel = w
+			break
 		}
 	}
-	walk(u.pages[u.sectionIndex(SectionHelp)])
 	if sel == nil {
 		t.Fatal("no region picker")
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,11 +18,19 @@ func (u *UI) afterSave(e data.Entry) {
 	}
 }
 
-// showSupport is the gentle note shown after a very hard check-in.
+// showSupport is the gentle note shown after a very hard check-in, with the
+// region's emergency number and the way to the Get help page.
 func (u *UI) showSupport() {
-	l := widget.NewLabel(u.tr.T("support.body"))
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(u.tr.T("support.title"), u.tr.T("dialog.close"), l, u.win)
+	var d *dialog.CustomDialog
+	help := u.getHelpButton()
+	help.OnTapped = func() {
+		d.Hide()
+		u.SelectSection(SectionHelp)
+	}
+	content := container.NewVBox(wrapped(u.tr.T("support.body")),
+		widget.NewLabelWithStyle(u.tr.T("help.emergency_number", "Number", u.region().Emergency), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(help))
+	d = dialog.NewCustom(u.tr.T("support.title"), u.tr.T("dialog.close"), content, u.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }

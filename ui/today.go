@@ -64,7 +64,7 @@ func newTodayScreen(u *UI) *todayScreen {
 
 	progress := widget.NewCard(tr.T("today.progress"), "", container.NewVBox(
 		t.quit, t.lastUse, t.phase, t.lapse,
-		container.NewHBox(widget.NewLabel(tr.T("today.quit_date")), t.quitDate.button, t.clear),
+		widget.NewLabel(tr.T("today.quit_date")), container.NewHBox(t.quitDate.button, t.clear),
 	))
 	checkin := widget.NewCard(tr.T("journal.title"), "", t.quick.content)
 	todays := widget.NewCard(tr.T("today.checkins"), "", t.todayBox)

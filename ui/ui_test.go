@@ -179,17 +179,15 @@ func closeOverlays(u *UI) {
 	}
 }
 
-// tapButton taps the button with the given text inside o.
-func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
-	t.Helper()
-	var found *widget.Button
+// find returns every object of type T in o and below it, in drawing order.
+func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
+		if w, ok := o.(T); ok {
+			out = append(out, w)
+		}
 		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == label && found == nil {
-				found = w
-			}
 		case *fyne.Container:
 			for _, c := range w.Objects {
 				walk(c)
@@ -201,10 +199,19 @@ func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
 		}
 	}
 	walk(o)
-	if found == nil {
-		t.Fatalf("no button %q", label)
+	return out
+}
+
+// tapButton taps the button with the given text inside o.
+func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
+	t.Helper()
+	for _, b := range find[*widget.Button](o) {
+		if b.Text == label {
+			test.Tap(b)
+			return
+		}
 	}
-	test.Tap(found)
+	t.Fatalf("no button %q", label)
 }
 
 func check(t *testing.T, checks *tagChecks, tag string) {
@@ -444,26 +451,8 @@ func TestPlanFeedsCheckin(t *testing.T) {
 	u.SelectSection(SectionPlan)
 	p := u.plan
 	box := p.lists[data.PlanTrigger]
-	add := p.content // the whole plan
-	_ = add
 	tr := u.tr
-	entries := []*widget.Entry{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Entry:
-			entries = append(entries, w)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(p.content)
+	entries := find[*widget.Entry](p.content)
 	// Entries in order: reason; person name, phone; trigger; coping.
 	if len(entries) != 5 {
 		t.Fatalf("%d entries in the plan", len(entries))

@@ -74,7 +74,7 @@ func (w *welcome) show(page int) {
 		notice := para("notice.medical")
 		notice.TextStyle = fyne.TextStyle{Bold: true}
 		content = container.NewVBox(para("welcome.intro"),
-			container.NewHBox(widget.NewLabel(tr.T("settings.language")), newLanguagePicker(u)), notice)
+			container.NewHBox(widget.NewLabel(tr.T("settings.language")), fitted(newLanguagePicker(u))), notice)
 	case 1:
 		quit, has, _ := u.store.QuitDate()
 		if !has {
@@ -88,7 +88,12 @@ func (w *welcome) show(page int) {
 		})
 		content = container.NewVBox(para("welcome.quit"), container.NewHBox(date.button), para("welcome.quit_later"))
 	default:
-		content = container.NewVBox(para("welcome.private"), para("welcome.where", "Path", u.store.Path()))
+		items := []fyne.CanvasObject{para("welcome.private"), para("welcome.where", "Path", u.store.Path())}
+		if !u.store.Encrypted() {
+			items = append(items, para("settings.passphrase_off"),
+				container.NewHBox(widget.NewButton(tr.T("settings.passphrase_set"), func() { u.passphraseDialog(false) })))
+		}
+		content = container.NewVBox(items...)
 	}
 	w.body.Objects = []fyne.CanvasObject{container.NewVScroll(content)}
 	w.body.Refresh()

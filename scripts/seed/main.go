@@ -20,18 +20,20 @@ func main() {
 	n := flag.Int("n", 60, "how many check-ins to add")
 	lang := flag.String("lang", "", "language to save as the user's choice")
 	force := flag.Bool("force", false, "add to a journal that already has entries")
+	theme := flag.String("theme", "", "theme to save: system, light or dark")
+	scale := flag.String("scale", "", "text size to save: 1, 1.25 or 1.5")
 	flag.Parse()
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "seed: -data-dir is required")
 		os.Exit(2)
 	}
-	if err := run(*dir, *n, *lang, *force); err != nil {
+	if err := run(*dir, *n, *lang, *force, map[string]string{data.SettingTheme: *theme, data.SettingTextScale: *scale}); err != nil {
 		fmt.Fprintln(os.Stderr, "seed:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string, n int, lang string, force bool) error {
+func run(dir string, n int, lang string, force bool, settings map[string]string) error {
 	s, err := data.Open(dir)
 	if err != nil {
 		return err
@@ -47,6 +49,13 @@ func run(dir string, n int, lang string, force bool) error {
 	}
 	if err := s.SetSetting(data.SettingWelcomeDone, "1"); err != nil {
 		return err
+	}
+	for k, v := range settings {
+		if v != "" {
+			if err := s.SetSetting(k, v); err != nil {
+				return err
+			}
+		}
 	}
 	now := time.Now()
 	if err := s.SetQuitDate(now.AddDate(0, 0, -n/3-9)); err != nil {

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/language"
+
+	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
+)
+
+// benchUI builds Steady on the test driver with a journal of n check-ins.
+func benchUI(b *testing.B, n int) (*UI, *i18n.Translator) {
+	b.Helper()
+	a := test.NewApp()
+	b.Cleanup(a.Quit)
+	store, err := data.Open(filepath.Join(b.TempDir(), "steady"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	if n > 0 {
+		fill(b, store, n)
+	}
+	tr, err := i18n.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	u := New(a, store, tr, Options{SystemRegion: "GB"})
+	u.win.Resize(fyne.NewSize(1000, 700))
+	return u, tr
+}
+
+// fill adds n check-ins, one every 13 minutes back from now, in one import.
+func fill(b *testing.B, store *data.Store, n int) {
+	b.Helper()
+	type entry struct {
+		UUID     string    `json:"uuid"`
+		At       time.Time `json:"at"`
+		Created  time.Time `json:"created"`
+		Updated  time.Time `json:"updated"`
+		Mood     int       `json:"mood"`
+		Craving  int       `json:"craving"`
+		Triggers []string  `json:"triggers"`
+		Symptoms []string  `json:"symptoms"`
+		Coping   []string  `json:"coping"`
+		Note     string    `json:"note"`
+	}
+	now := time.Now().Add(-time.Minute)
+	entries := make([]entry, n)
+	for i := range entries {
+		at := now.Add(-time.Duration(i) * 13 * time.Minute)
+		entries[i] = entry{UUID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i), At: at, Created: at, Updated: at,
+			Mood: 1 + i%5, Craving: i % 11, Triggers: []string{data.Triggers[i%len(data.Triggers)]},
+			Symptoms: []string{}, Coping: []string{}, Note: fmt.Sprint("note ", i)}
+	}
+	file, err := json.Marshal(map[string]any{"format": data.ExportFormat, "version": data.ExportVersion,
+		"exported_at": now.UTC(), "entries": entries, "plan": []any{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := store.Import(bytes.NewReader(file)); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// switchLanguage switches between English and Spanish as the language menu
+// does; every screen is rebuilt in the new language (target ≤ 100 ms).
+func switchLanguage(b *testing.B, tr *i18n.Translator) {
+	tags := []language.Tag{language.Spanish, language.English}
+	i := 0
+	for b.Loop() {
+		if err := tr.Set(tags[i%2]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkLanguageSwitch measures a language switch on an empty journal.
+func BenchmarkLanguageSwitch(b *testing.B) {
+	_, tr := benchUI(b, 0)
+	switchLanguage(b, tr)
+}
+
+// BenchmarkLanguageSwitch100k measures a language switch with 100 000
+// check-ins in the journal (the screens re-read what they show).
+func BenchmarkLanguageSwitch100k(b *testing.B) {
+	_, tr := benchUI(b, 100_000)
+	switchLanguage(b, tr)
+}
