@@ -141,10 +141,8 @@ func (u *UI) Window() fyne.Window { return u.win }
 // ShowAndRun shows the window, the first-run welcome if it was never
 // finished, and runs the app until it quits.
 func (u *UI) ShowAndRun() {
-	u.win.SetCloseIntercept(func() {
-		u.rememberWindowSize()
-		u.win.Close()
-	})
+	u.win.SetCloseIntercept(u.closeWindow)
+	u.applyTray()
 	u.app.Lifecycle().SetOnEnteredForeground(u.touch)
 	u.touch()
 	u.watchIdle()
@@ -258,6 +256,7 @@ func (u *UI) header() fyne.CanvasObject {
 // switch.
 func (u *UI) rebuild() {
 	u.applyTheme()
+	u.applyTray()
 	u.win.SetTitle(u.tr.T("app.name"))
 	u.win.SetContent(u.build())
 	u.win.SetMainMenu(u.mainMenu())

@@ -68,5 +68,6 @@ func wrapped(text string) *widget.Label {
 // wrappedCheck is a check box whose label wraps (widget.Check's does not).
 func wrappedCheck(label string, changed func(bool)) (*widget.Check, fyne.CanvasObject) {
 	c := widget.NewCheck("", changed)
-	return c, container.NewBorder(nil, nil, c, nil, wrapped(label))
+	// The box sits beside the label's first line.
+	return c, container.NewBorder(nil, nil, container.NewVBox(c), nil, wrapped(label))
 }

@@ -83,6 +83,7 @@ type settingsScreen struct {
 	minute    *widget.Select
 	lockAfter *widget.Select
 	discreet  *widget.Check
+	tray      *widget.Check
 }
 
 func newSettingsScreen(u *UI) *settingsScreen {
@@ -150,6 +151,17 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	s.minute.OnChanged = func(string) { saveReminder() }
 	reminderHint := widget.NewLabel(tr.T("settings.reminder_hint"))
 	reminderHint.Wrapping = fyne.TextWrapWord
+	var trayRow fyne.CanvasObject
+	s.tray, trayRow = wrappedCheck(tr.T("settings.tray"), func(on bool) {
+		v := "0"
+		if on {
+			v = "1"
+		}
+		if u.save(SettingTray, v) {
+			u.applyTray()
+		}
+	})
+	s.tray.Checked = u.inTray()
 
 	dir := u.store.Dir()
 	folder := widget.NewLabel(dir)
@@ -193,6 +205,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		reminderRow,
 		container.NewHBox(s.hour, widget.NewLabel(":"), s.minute),
 		reminderHint,
+		trayRow,
 	)
 	s.content = scrollPage(
 		widget.NewCard(tr.T("settings.general"), "", general),

@@ -211,3 +211,19 @@ func TestGetHelpRegion(t *testing.T) {
 		t.Error("Japan's helpline not shown")
 	}
 }
+
+func TestTrayOptIn(t *testing.T) {
+	u, store := newTestUI(t)
+	u.SelectSection(SectionSettings)
+	if u.inTray() || u.settings.tray.Checked {
+		t.Fatal("the tray is on by default")
+	}
+	test.Tap(u.settings.tray)
+	if v, _, _ := store.Setting(SettingTray); v != "1" || !u.inTray() {
+		t.Errorf("tray setting = %q", v)
+	}
+	u.closeWindow() // hides the window instead of quitting
+	if u.store == nil {
+		t.Error("closing the window closed the journal")
+	}
+}

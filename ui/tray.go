@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// SettingTray is "1" when Steady keeps running in the system tray after its
+// window is closed, so that reminders still arrive. It is opt-in: Fyne cannot
+// tell whether the desktop shows a tray at all.
+const SettingTray = "tray"
+
+// inTray reports whether the tray option is on.
+func (u *UI) inTray() bool { return u.setting(SettingTray, "") == "1" }
+
+// applyTray shows or removes Steady's tray menu, where the platform has one,
+// and decides what closing the window does: hide it (tray on) or quit.
+func (u *UI) applyTray() {
+	da, ok := u.app.(desktop.App)
+	if !ok {
+		return
+	}
+	if !u.inTray() {
+		da.SetSystemTrayMenu(nil)
+		return
+	}
+	show := fyne.NewMenuItem(u.tr.T("tray.open"), func() {
+		u.win.Show()
+		u.win.RequestFocus()
+	})
+	quick := fyne.NewMenuItem(u.tr.T("quick.button"), func() {
+		u.win.Show()
+		if u.store != nil {
+			u.showQuickCheckin()
+		}
+	})
+	quit := fyne.NewMenuItem(u.tr.T("menu.quit"), u.app.Quit)
+	quit.IsQuit = true
+	da.SetSystemTrayMenu(fyne.NewMenu(u.tr.T("app.name"), show, quick, quit))
+}
+
+// closeWindow is what closing the main window does.
+func (u *UI) closeWindow() {
+	u.rememberWindowSize()
+	if u.inTray() {
+		u.win.Hide()
+		return
+	}
+	u.win.Close()
+}
+
