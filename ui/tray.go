@@ -48,4 +48,3 @@ func (u *UI) closeWindow() {
 	}
 	u.win.Close()
 }
-
