@@ -120,9 +120,12 @@ func kindError(line string) error {
 
 // checkJournal opens the journal in dir and checks that SQLite finds it
 // sound and that every acknowledged entry is there, field for field.
-func checkJournal(t *testing.T, dir string, acked map[int64]Entry) {
+func checkJournal(t *testing.T, dir string, acked map[int64]Entry, pass ...string) {
 	t.Helper()
 	s, err := Open(dir)
+	if len(pass) > 0 {
+		s, err = OpenEncrypted(dir, pass[0])
+	}
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
@@ -153,19 +156,45 @@ func checkJournal(t *testing.T, dir string, acked map[int64]Entry) {
 // (while opening, migrating, backing up, writing), then checks that the
 // journal is sound and holds every entry the writer was told was saved.
 func TestCrashSafety(t *testing.T) {
-	bin := harness(t)
-	dir := filepath.Join(t.TempDir(), "steady")
 	rounds := 40
 	if testing.Short() {
 		rounds = 30
 	}
+	crashRounds(t, filepath.Join(t.TempDir(), "steady"), "", rounds, 200*time.Millisecond)
+}
+
+// TestCrashSafetyEncrypted does the same with an encrypted journal, whose
+// saves (seal, write, rename, sync) run in the background: every entry
+// acknowledged after its save must be in the file after a kill.
+func TestCrashSafetyEncrypted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "steady")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPassphrase(testPass); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	crashRounds(t, dir, testPass, 30, 900*time.Millisecond)
+}
+
+// crashRounds kills a writer rounds times, after a random delay up to
+// maxDelay, and checks the journal after each kill.
+func crashRounds(t *testing.T, dir, pass string, rounds int, maxDelay time.Duration) {
+	t.Helper()
+	bin := harness(t)
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	r := rand.New(rand.NewPCG(seed, 7))
 	acked := map[int64]Entry{}
 	killedBeforeOpen := 0
 	for round := 0; round < rounds; round++ {
-		cmd := exec.Command(bin, "-mode", "write", "-dir", dir, "-seed", fmt.Sprint(seed+uint64(round)))
+		args := []string{"-mode", "write", "-dir", dir, "-seed", fmt.Sprint(seed + uint64(round))}
+		if pass != "" {
+			args = append(args, "-pass", pass)
+		}
+		cmd := exec.Command(bin, args...)
 		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -177,7 +206,7 @@ func TestCrashSafety(t *testing.T) {
 		go func() { got <- parseOutput(t, stdout) }()
 		// One round in four dies early: during Open, the migration or the
 		// day's backup.
-		delay := time.Duration(r.IntN(200)) * time.Millisecond
+		delay := time.Duration(r.Int64N(int64(maxDelay)))
 		if round%4 == 0 {
 			delay = time.Duration(r.IntN(6000)) * time.Microsecond
 		}
@@ -198,7 +227,14 @@ func TestCrashSafety(t *testing.T) {
 			}
 			acked[e.ID] = e
 		}
-		checkJournal(t, dir, acked)
+		if pass != "" {
+			checkJournal(t, dir, acked, pass)
+			if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) > 0 {
+				t.Fatalf("round %d: temporary files left after reopening: %v", round, left)
+			}
+		} else {
+			checkJournal(t, dir, acked)
+		}
 	}
 	t.Logf("%d rounds, %d entries acknowledged, %d kills before Open returned", rounds, len(acked), killedBeforeOpen)
 	if len(acked) < rounds {

@@ -244,6 +244,7 @@ func OpenEncrypted(dir, pass string) (_ *Store, err error) {
 			lock.release()
 		}
 	}()
+	removeSaveTemps(dir)
 	b, err := os.ReadFile(vaultPath(dir))
 	if err != nil {
 		return nil, fmt.Errorf("open encrypted journal: %w", Classify(err))
@@ -373,4 +374,16 @@ func shred(path string) {
 	}
 	f.Close()
 	os.Remove(path)
+}
+
+// removeSaveTemps deletes temporary files a save left behind when Steady was
+// killed in the middle of it (WriteFileAtomic names them .NAME.*.tmp). Only
+// the process holding the directory's lock calls it, so no save is running.
+func removeSaveTemps(dir string) {
+	for _, name := range []string{VaultName, FileName} {
+		left, _ := filepath.Glob(filepath.Join(dir, "."+name+".*.tmp"))
+		for _, p := range left {
+			os.Remove(p)
+		}
+	}
 }

@@ -47,6 +47,7 @@ func Open(dir string) (_ *Store, err error) {
 		lock.release()
 		return nil, fmt.Errorf("open journal: %w", ErrEncrypted)
 	}
+	removeSaveTemps(dir)
 	defer func() {
 		if err != nil {
 			lock.release()

@@ -4,7 +4,8 @@
 // it out or starve it and then check what it acknowledged. Tests build it
 // with `go build -o DIR/harness ./testdata/harness`.
 //
-//	harness -mode write -dir D           add check-ins until killed; print "ack JSON" after each
+//	harness -mode write -dir D [-pass P] add check-ins until killed; print "ack JSON" after each
+//	                                     (with -pass, into the encrypted journal, after each save)
 //	harness -mode open  -dir D [-at NS]  open (at wall-clock NS), add one check-in, wait for stdin to close
 //	harness -mode fill  -dir D           add check-ins with long notes until one fails
 //
@@ -35,6 +36,7 @@ func main() {
 	at := flag.Int64("at", 0, "open at this wall-clock time (Unix nanoseconds)")
 	fsize := flag.Int64("fsize", 0, "limit the size of files this process writes (RLIMIT_FSIZE), in bytes")
 	seed := flag.Uint64("seed", 1, "random seed for the generated check-ins")
+	pass := flag.String("pass", "", "open the encrypted journal with this passphrase")
 	flag.Parse()
 	if *fsize > 0 {
 		// Past the limit, write(2) fails with EFBIG instead of killing us.
@@ -49,7 +51,11 @@ func main() {
 		time.Sleep(time.Until(time.Unix(0, *at)))
 	}
 	start := time.Now()
-	s, err := data.Open(*dir)
+	open := data.Open
+	if *pass != "" {
+		open = func(dir string) (*data.Store, error) { return data.OpenEncrypted(dir, *pass) }
+	}
+	s, err := open(*dir)
 	if err != nil {
 		fmt.Printf("open-error %s %d %v\n", kind(err), time.Since(start).Microseconds(), err)
 		fmt.Fprintf(os.Stderr, "steady: %v\n", err)
@@ -110,6 +116,11 @@ func addErr(s *data.Store, r *rand.Rand, i, noteLen int) error {
 		e.SleepHours, e.SleepQuality, e.CravingPassed = &h, &q, &p
 	}
 	if err := s.Add(&e); err != nil {
+		return err
+	}
+	// An encrypted journal is saved in the background: an entry counts as
+	// saved once that save is on disk.
+	if err := s.Sync(); err != nil {
 		return err
 	}
 	b, err := json.Marshal(e)
