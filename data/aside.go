@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -83,13 +82,6 @@ func anyExists(p string) bool {
 		}
 	}
 	return false
-}
-
-// isAsideName reports whether name is a journal kept aside by SetAside or
-// RestoreBackup (or one of its companion files).
-func isAsideName(name string) bool {
-	return (strings.HasPrefix(name, damagedPrefix) || strings.HasPrefix(name, replacedPrefix)) &&
-		strings.Contains(name, ".db")
 }
 
 // syncDir makes renames in dir durable, where the system allows it.

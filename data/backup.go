@@ -42,21 +42,37 @@ func BackupDir(dir string) string { return filepath.Join(dir, BackupDirName) }
 
 // BackupIfDue makes today's backup (the date of now, in now's zone) unless
 // there already is one, then removes all but the newest KeepBackups. The
-// copy is a consistent snapshot made with VACUUM INTO, written beside its
-// final name, synced and renamed into place, so a crash leaves either no
-// backup for today or a whole one. Open calls it in the background; adding
-// check-ins while it runs is fine. An encrypted journal is not backed up
-// this way (the copy would be readable); BackupIfDue does nothing for it.
+// copy of a plain journal is a consistent snapshot made with VACUUM INTO;
+// that of an encrypted journal is a copy of its encrypted file, saved first
+// (never a plaintext image). It is written beside its final name, synced
+// and renamed into place, so a crash leaves either no backup for today or a
+// whole one. Open starts it in the background; adding check-ins while it
+// runs is fine.
 func (s *Store) BackupIfDue(now time.Time) error {
-	return s.backupIfDue(context.Background(), now)
+	if s.vault != nil {
+		if err := s.Sync(); err != nil {
+			return fmt.Errorf("backup: %w", err)
+		}
+	}
+	return backupIfDue(context.Background(), s.dir, s.snapshotter(), now)
 }
 
-func (s *Store) backupIfDue(ctx context.Context, now time.Time) error {
-	if s.Encrypted() {
-		// VACUUM INTO would write the decrypted journal to the disk.
-		return nil
+// snapshotter returns how to copy the journal as it is on disk: VACUUM INTO
+// for a plain journal, a copy of the encrypted file for an encrypted one. It
+// reads the Store's fields now, so that the copy can run in the background
+// while they change.
+func (s *Store) snapshotter() func(ctx context.Context, path string) error {
+	if s.vault != nil {
+		vault := vaultPath(s.dir)
+		return func(ctx context.Context, path string) error { return copyFile(path, vault) }
 	}
-	bdir := BackupDir(s.dir)
+	db := s.db
+	return func(ctx context.Context, path string) error { return vacuumInto(ctx, db, path) }
+}
+
+// backupIfDue makes today's backup of the journal in dir with snapshot.
+func backupIfDue(ctx context.Context, dir string, snapshot func(ctx context.Context, path string) error, now time.Time) error {
+	bdir := BackupDir(dir)
 	if err := os.MkdirAll(bdir, 0o700); err != nil {
 		return fmt.Errorf("backup: %w", Classify(err))
 	}
@@ -71,7 +87,7 @@ func (s *Store) backupIfDue(ctx context.Context, now time.Time) error {
 	var rnd [6]byte
 	_, _ = rand.Read(rnd[:])
 	tmp := filepath.Join(bdir, backupTemp+hex.EncodeToString(rnd[:])+".tmp")
-	if err := s.vacuumInto(ctx, tmp); err != nil {
+	if err := snapshot(ctx, tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup: %w", Classify(err))
 	}
@@ -87,17 +103,9 @@ func (s *Store) backupIfDue(ctx context.Context, now time.Time) error {
 	return pruneBackups(bdir)
 }
 
-// vacuumInto writes a compact, consistent copy of the journal to path, which
-// must not exist, readable by the owner only.
-func (s *Store) vacuumInto(ctx context.Context, path string) error {
-	if s.vault != nil {
-		// An encrypted journal's backup is a copy of its encrypted file:
-		// never a plaintext image.
-		if err := s.Sync(); err != nil {
-			return err
-		}
-		return copyFile(path, vaultPath(s.dir))
-	}
+// vacuumInto writes a compact, consistent copy of the journal open as db to
+// path, which must not exist, readable by the owner only.
+func vacuumInto(ctx context.Context, db *sql.DB, path string) error {
 	// SQLite creates the file with the process umask; make it owner-only
 	// before anything is written into it (the folder is owner-only too).
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
@@ -105,7 +113,7 @@ func (s *Store) vacuumInto(ctx context.Context, path string) error {
 		return err
 	}
 	f.Close()
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		return err
 	}
 	return os.Chmod(path, 0o600)

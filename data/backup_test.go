@@ -305,3 +305,45 @@ func TestRemoveBackups(t *testing.T) {
 		t.Errorf("journal unusable after RemoveBackups: %v", err)
 	}
 }
+
+// TestEncryptedJournalBackup checks that the day's backup of an encrypted
+// journal is a copy of its encrypted file, with nothing readable in it.
+func TestEncryptedJournalBackup(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "steady")
+	const marker = "MARKER-encrypted-backup-91c2"
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Add(&Entry{At: time.Now(), Mood: 2, Note: marker})
+	if err := s.SetPassphrase(testPass); err != nil { // removes the plaintext backups
+		t.Fatal(err)
+	}
+	s.Close()
+	vault, err := os.ReadFile(filepath.Join(dir, VaultName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = OpenEncrypted(dir, testPass) // first start of the day: backs up
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.BackupError(); err != nil {
+		t.Fatal(err)
+	}
+	today := filepath.Join(BackupDir(dir), "steady-"+time.Now().Format("2006-01-02")+".db")
+	b, err := os.ReadFile(today)
+	if err != nil {
+		t.Fatalf("no backup of the encrypted journal: %v", err)
+	}
+	if bytes.Contains(b, []byte(marker)) || bytes.Contains(b, []byte(sqliteHeader)) {
+		t.Error("the backup of an encrypted journal is readable")
+	}
+	if !bytes.Equal(b, vault) {
+		t.Error("the backup is not a copy of the encrypted file")
+	}
+	if _, err := RestoreBackup(dir, filepath.Base(today)); !errors.Is(err, ErrLocked) {
+		t.Errorf("RestoreBackup over an open journal = %v, want ErrLocked", err)
+	}
+}

@@ -172,9 +172,11 @@ func (l *dirLock) own(s *Store) {
 	locked.Lock()
 	l.owner, l.cancel, l.done = s, cancel, make(chan struct{})
 	locked.Unlock()
+	// Read the Store now: its fields may change while the backup runs.
+	dir, snapshot, now := s.dir, s.snapshotter(), s.now()
 	go func() {
 		defer close(l.done)
-		err := s.backupIfDue(ctx, s.now())
+		err := backupIfDue(ctx, dir, snapshot, now)
 		if ctx.Err() != nil {
 			err = nil // stopped by Close or RemoveBackups: nothing to report
 		}

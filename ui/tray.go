@@ -13,15 +13,13 @@ const SettingTray = "tray"
 // inTray reports whether the tray option is on.
 func (u *UI) inTray() bool { return u.setting(SettingTray, "") == "1" }
 
-// applyTray shows or removes Steady's tray menu, where the platform has one,
-// and decides what closing the window does: hide it (tray on) or quit.
+// applyTray shows Steady's tray menu, where the platform has one, once the
+// option is on. Fyne cannot take a tray icon away again, so turning the
+// option off leaves the icon until Steady quits; closing the window then
+// quits as usual (closeWindow).
 func (u *UI) applyTray() {
 	da, ok := u.app.(desktop.App)
-	if !ok {
-		return
-	}
-	if !u.inTray() {
-		da.SetSystemTrayMenu(nil)
+	if !ok || !u.inTray() {
 		return
 	}
 	show := fyne.NewMenuItem(u.tr.T("tray.open"), func() {
