@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all deps build run test vet fmt-check unit smoke screenshots clean
+.PHONY: all deps build run test vet fmt-check unit fuzz smoke bench screenshots clean
 
 all: build
 
@@ -22,7 +22,7 @@ run: build
 
 ## test: everything — formatting, vet, unit and UI tests, fuzzing, the real binary under
 ## Xvfb, and the Linux and Windows packages (built, validated, installed, removed).
-test: deps fmt-check vet unit build smoke test-package
+test: deps fmt-check vet unit fuzz build smoke test-package
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -33,6 +33,15 @@ vet:
 
 unit:
 	$(GO) test -tags ci ./...
+
+## fuzz: every fuzz target for 15 s (FUZZTIME=30s to change).
+fuzz:
+	scripts/fuzz
+
+## bench: start-up time and memory against a bare Fyne window, journal and
+## language-switch benchmarks (prints the ratios; fails when a target is missed).
+bench: build
+	scripts/bench
 
 smoke:
 	scripts/smoke $(BIN) en

@@ -123,3 +123,17 @@ func BenchmarkExportCSV(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTopTriggers30 measures the Insights page's most frequent triggers
+// over 30 days.
+func BenchmarkTopTriggers30(b *testing.B) {
+	s := benchStore(b)
+	to := time.Now()
+	from := to.AddDate(0, 0, -30)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.TopTags(KindTrigger, from, to, 8); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

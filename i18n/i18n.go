@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -31,8 +32,13 @@ type Language struct {
 // Translator serves messages in the current language. Change the language
 // with Set; listeners registered with OnChange are told. A Translator is meant
 // to be used from the UI goroutine.
+//
+// Only the source language and the current one are parsed: the other message
+// files are parsed when first used, which keeps start-up short.
 type Translator struct {
 	bundle    *goi18n.Bundle
+	raw       map[language.Tag][]byte // every message file, as embedded
+	names     map[language.Tag]string // file name of each, for errors
 	files     map[language.Tag]*goi18n.MessageFile
 	languages []Language
 	matcher   language.Matcher
@@ -47,33 +53,46 @@ func New() (*Translator, error) {
 	return Load(localeFS, "locales")
 }
 
+// nativeName finds a message file's [language] name without parsing the
+// whole file (TestNativeNamesMatchFiles checks it against the parser).
+var nativeName = regexp.MustCompile(`(?m)^\[language\]\s*\nname\s*=\s*"([^"]+)"`)
+
 // Load reads every *.toml message file in dir of fsys. The file names are
 // language tags (en.toml, es.toml, zh-Hant-TW.toml). The source language
 // must be among them.
 func Load(fsys fs.FS, dir string) (*Translator, error) {
-	names, err := fs.Glob(fsys, path.Join(dir, "*.toml"))
+	paths, err := fs.Glob(fsys, path.Join(dir, "*.toml"))
 	if err != nil {
 		return nil, fmt.Errorf("load translations: %w", err)
 	}
 	b := goi18n.NewBundle(Source)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	t := &Translator{bundle: b, files: map[language.Tag]*goi18n.MessageFile{}}
-	for _, name := range names {
-		buf, err := fs.ReadFile(fsys, name)
+	t := &Translator{bundle: b, raw: map[language.Tag][]byte{}, names: map[language.Tag]string{},
+		files: map[language.Tag]*goi18n.MessageFile{}}
+	native := map[language.Tag]string{}
+	for _, p := range paths {
+		buf, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, fmt.Errorf("load translations: %w", err)
 		}
-		mf, err := b.ParseMessageFileBytes(buf, path.Base(name))
+		tag, err := language.Parse(strings.TrimSuffix(path.Base(p), ".toml"))
 		if err != nil {
-			return nil, fmt.Errorf("load translations %s: %w", name, err)
+			return nil, fmt.Errorf("load translations %s: file name is not a language tag: %w", p, err)
 		}
-		t.files[mf.Tag] = mf
+		m := nativeName.FindSubmatch(buf)
+		if m == nil {
+			return nil, fmt.Errorf("load translations %s: no [language] name", p)
+		}
+		t.raw[tag], t.names[tag], native[tag] = buf, path.Base(p), string(m[1])
 	}
-	if _, ok := t.files[Source]; !ok {
+	if _, ok := t.raw[Source]; !ok {
 		return nil, fmt.Errorf("load translations: no %s messages in %s", Source, dir)
 	}
-	for _, tag := range order(t.files) {
-		t.languages = append(t.languages, Language{Tag: tag, Name: t.in(tag, "language.name")})
+	if err := t.parse(Source); err != nil {
+		return nil, err
+	}
+	for _, tag := range order(t.raw) {
+		t.languages = append(t.languages, Language{Tag: tag, Name: native[tag]})
 	}
 	tags := make([]language.Tag, len(t.languages))
 	for i, l := range t.languages {
@@ -84,8 +103,21 @@ func Load(fsys fs.FS, dir string) (*Translator, error) {
 	return t, nil
 }
 
+// parse adds one language's messages to the bundle, once.
+func (t *Translator) parse(tag language.Tag) error {
+	if _, done := t.files[tag]; done {
+		return nil
+	}
+	mf, err := t.bundle.ParseMessageFileBytes(t.raw[tag], t.names[tag])
+	if err != nil {
+		return fmt.Errorf("load translations %s: %w", t.names[tag], err)
+	}
+	t.files[tag] = mf
+	return nil
+}
+
 // order puts the source first, then the other languages by tag.
-func order(files map[language.Tag]*goi18n.MessageFile) []language.Tag {
+func order(files map[language.Tag][]byte) []language.Tag {
 	tags := []language.Tag{Source}
 	var rest []string
 	byName := map[string]language.Tag{}
@@ -102,14 +134,6 @@ func order(files map[language.Tag]*goi18n.MessageFile) []language.Tag {
 	return tags
 }
 
-func (t *Translator) in(tag language.Tag, id string) string {
-	s, err := goi18n.NewLocalizer(t.bundle, tag.String()).Localize(&goi18n.LocalizeConfig{MessageID: id})
-	if err != nil {
-		return tag.String()
-	}
-	return s
-}
-
 func (t *Translator) use(tag language.Tag) {
 	t.current = tag
 	t.localizer = goi18n.NewLocalizer(t.bundle, tag.String(), Source.String())
@@ -123,7 +147,7 @@ func (t *Translator) Language() language.Tag { return t.current }
 
 // Supported reports whether tag is one of the languages exactly.
 func (t *Translator) Supported(tag language.Tag) bool {
-	_, ok := t.files[tag]
+	_, ok := t.raw[tag]
 	return ok
 }
 
@@ -135,6 +159,9 @@ func (t *Translator) Set(tag language.Tag) error {
 	}
 	if tag == t.current {
 		return nil
+	}
+	if err := t.parse(tag); err != nil {
+		return fmt.Errorf("set language %q: %w", tag, err)
 	}
 	t.use(tag)
 	for _, f := range t.listeners {
@@ -185,12 +212,13 @@ func pairs(kv []any) map[string]any {
 	return m
 }
 
-// Messages returns the raw messages of one language, for checks and tools.
+// Messages returns the messages of one language, for checks and tools; nil
+// for an unknown language or one whose file does not parse.
 func (t *Translator) Messages(tag language.Tag) []*goi18n.Message {
-	if mf, ok := t.files[tag]; ok {
-		return mf.Messages
+	if !t.Supported(tag) || t.parse(tag) != nil {
+		return nil
 	}
-	return nil
+	return t.files[tag].Messages
 }
 
 // Match returns the supported language that best fits a system locale such

@@ -277,3 +277,14 @@ func TestThaiBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestNativeNamesMatchFiles checks the language names read at start-up
+// (without parsing the files) against the parsed files.
+func TestNativeNamesMatchFiles(t *testing.T) {
+	tr := load(t)
+	for _, l := range tr.Languages() {
+		if got := byID(tr.Messages(l.Tag))["language.name"]; got == nil || got.Other != l.Name {
+			t.Errorf("%s: start-up name %q, file says %v", l.Tag, l.Name, got)
+		}
+	}
+}

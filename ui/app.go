@@ -61,11 +61,12 @@ type UI struct {
 	opts  Options
 	now   func() time.Time
 
-	nav       *widget.List        // the sections, on the leading side
-	titles    []string            // the shown title of each section
-	ids       []string            // the section ID of each row of nav
-	pages     []fyne.CanvasObject // each section's content, one shown at a time
-	stack     *fyne.Container     // holds pages
+	nav       *widget.List      // the sections, on the leading side
+	titles    []string          // the shown title of each section
+	ids       []string          // the section ID of each row of nav
+	pages     []*fyne.Container // one slot per section, filled when first shown
+	builders  []func() fyne.CanvasObject
+	stack     *fyne.Container // holds the slots, one shown at a time
 	language  *widget.Select
 	today     *todayScreen
 	checkin   *checkinScreen
@@ -84,6 +85,7 @@ type UI struct {
 	lockEntry  *widget.Entry     // the lock screen's passphrase field
 	passDialog *passphraseForm   // the open passphrase dialog, for tests
 	lastActive time.Time
+	trayActive bool // the tray icon is showing: closing the window hides it
 }
 
 // New builds Steady's main window on a, showing the guide and the journal in
@@ -182,12 +184,20 @@ func (u *UI) build() fyne.CanvasObject {
 	secs := u.sections()
 	u.ids = make([]string, len(secs))
 	u.titles = make([]string, len(secs))
-	u.pages = make([]fyne.CanvasObject, len(secs))
+	u.pages = make([]*fyne.Container, len(secs))
+	u.builders = make([]func() fyne.CanvasObject, len(secs))
 	icons := make([]fyne.Resource, len(secs))
+	// Screens are built when first shown: start-up and a language switch
+	// lay out only the section on screen.
+	u.today, u.checkin, u.history, u.insights, u.plan, u.settings = nil, nil, nil, nil, nil, nil
+	slots := make([]fyne.CanvasObject, len(secs))
 	for i, s := range secs {
 		u.ids[i], u.titles[i], icons[i] = s.id, u.tr.T(s.title), s.icon
-		u.pages[i] = s.build()
+		u.pages[i] = container.NewStack()
+		u.builders[i] = s.build
+		slots[i] = u.pages[i]
 	}
+	u.stack = container.NewStack(slots...)
 	longest := ""
 	for _, t := range u.titles {
 		if len([]rune(t)) > len([]rune(longest)) {
@@ -214,13 +224,25 @@ func (u *UI) build() fyne.CanvasObject {
 	notice.TextStyle = fyne.TextStyle{Italic: true}
 
 	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav)
-	u.stack = container.NewStack(u.pages...)
 	return container.NewBorder(u.header(), notice, nav, nil, u.stack)
 }
+
+// ensure builds section i's screen if it has not been built yet.
+func (u *UI) ensure(i int) {
+	if len(u.pages[i].Objects) == 0 {
+		u.pages[i].Objects = []fyne.CanvasObject{u.builders[i]()}
+		u.pages[i].Refresh()
+	}
+}
+
+// screen builds the section with the given ID if needed.
+func (u *UI) screen(id string) { u.ensure(u.sectionIndex(id)) }
 
 // show displays section i and refreshes what it reads from the journal.
 func (u *UI) show(i int) {
 	u.touch()
+	fresh := len(u.pages[i].Objects) == 0
+	u.ensure(i)
 	for j, p := range u.pages {
 		if j == i {
 			p.Show()
@@ -230,7 +252,9 @@ func (u *UI) show(i int) {
 	}
 	if u.model.section != u.ids[i] {
 		u.model.section = u.ids[i]
-		u.refreshSection()
+		if !fresh {
+			u.refreshSection()
+		}
 	}
 }
 

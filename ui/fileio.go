@@ -102,9 +102,13 @@ func (u *UI) deleteAll() {
 			return
 		}
 		u.model.draft = newDraft()
-		u.checkin.fill()
+		if u.checkin != nil {
+			u.checkin.fill()
+		}
 		u.planChanged()
-		u.plan.refresh()
+		if u.plan != nil {
+			u.plan.refresh()
+		}
 		u.journalChanged()
 		u.showMessage(u.tr.T("delete_all.title"), u.tr.T("delete_all.done"))
 	})

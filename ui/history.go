@@ -93,6 +93,7 @@ func newHistoryScreen(u *UI) *historyScreen {
 	h.list.OnSelected = func(id widget.ListItemID) {
 		h.list.UnselectAll()
 		if id < len(h.rows) && h.rows[id].day.IsZero() {
+			u.screen(SectionCheckin)
 			u.checkin.edit(h.entries[h.rows[id].entry])
 		}
 	}

@@ -101,6 +101,7 @@ func TestPassphraseLockUnlock(t *testing.T) {
 	if n, _ := u.store.Count(); n != 1 {
 		t.Errorf("%d entries after unlock", n)
 	}
+	buildAll(u)
 	if u.checkin.note.Text != "typed before locking" {
 		t.Errorf("draft lost over the lock: %q", u.checkin.note.Text)
 	}

@@ -117,8 +117,7 @@ func (u *UI) passphraseDialog(change bool) {
 					return
 				}
 				d.Hide()
-				u.rebuild()
-				u.SelectSection(SectionSettings)
+				u.privacyChanged()
 				u.showMessage(tr.T("passphrase.title"), tr.T("passphrase.set_done"))
 			})
 		}()
@@ -162,10 +161,19 @@ func (u *UI) removePassphraseDialog() {
 			u.showError(tr.T("error.save", "Detail", err.Error()))
 			return
 		}
-		u.rebuild()
-		u.SelectSection(SectionSettings)
+		u.privacyChanged()
 		u.showMessage(tr.T("passphrase.title"), tr.T("passphrase.removed"))
 	}, u.win)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
+}
+
+// privacyChanged shows the journal's new encryption state: the Lock menu
+// item and the Settings page.
+func (u *UI) privacyChanged() {
+	u.win.SetMainMenu(u.mainMenu())
+	if u.settings != nil {
+		u.settings = newSettingsScreen(u)
+		u.replacePage(SectionSettings, u.settings.content)
+	}
 }

@@ -127,21 +127,19 @@ func (p *planScreen) refresh() {
 // planChanged rebuilds the check-in form's choices after the plan changed,
 // keeping the draft.
 func (u *UI) planChanged() {
-	u.checkin = newCheckinScreen(u)
-	u.history = newHistoryScreen(u)
-	u.replacePage(SectionCheckin, u.checkin.content)
-	u.replacePage(SectionHistory, u.history.content)
+	if u.checkin != nil {
+		u.checkin = newCheckinScreen(u)
+		u.replacePage(SectionCheckin, u.checkin.content)
+	}
+	if u.history != nil {
+		u.history = newHistoryScreen(u)
+		u.replacePage(SectionHistory, u.history.content)
+	}
 }
 
 // replacePage puts new content in a section's place.
 func (u *UI) replacePage(id string, content fyne.CanvasObject) {
-	i := u.sectionIndex(id)
-	for j, o := range u.stack.Objects {
-		if o == u.pages[i] {
-			u.stack.Objects[j] = content
-		}
-	}
-	u.pages[i] = content
-	u.show(u.sectionIndex(u.model.section))
-	u.stack.Refresh()
+	slot := u.pages[u.sectionIndex(id)]
+	slot.Objects = []fyne.CanvasObject{content}
+	slot.Refresh()
 }

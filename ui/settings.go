@@ -53,9 +53,15 @@ func (u *UI) textScale() float32 {
 	return 1
 }
 
-// applyTheme sets Steady's theme from the settings and the language.
+// applyTheme sets Steady's theme from the settings and the language. Setting
+// a theme lays out every window again, so it is done only when the theme
+// changes (a new variant, text size or font face).
 func (u *UI) applyTheme() {
-	u.app.Settings().SetTheme(newTheme(u.tr.Language(), u.setting(data.SettingTheme, ThemeSystem), u.textScale()))
+	th := newTheme(u.tr.Language(), u.setting(data.SettingTheme, ThemeSystem), u.textScale())
+	if cur, ok := u.app.Settings().Theme().(*steadyTheme); ok && cur.same(th) {
+		return
+	}
+	u.app.Settings().SetTheme(th)
 }
 
 // savedWindowSize is the window size the user last left, or a default that
@@ -173,6 +179,12 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	})
 
 	welcome := widget.NewButton(tr.T("settings.welcome_again"), u.showWelcome)
+	restore := widget.NewButton(tr.T("restore.button"), u.restoreDialog)
+	if u.store.Encrypted() {
+		// Backups of an encrypted journal are copies of the encrypted file;
+		// putting one back is not offered here yet.
+		restore.Disable()
+	}
 	dataBox := container.NewVBox(
 		field(tr.T("settings.folder"), folder),
 		container.NewHBox(open),
@@ -181,6 +193,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 			widget.NewButton(tr.T("menu.export_json"), u.exportJSON),
 			widget.NewButton(tr.T("menu.import"), u.importJSON),
 		),
+		container.NewHBox(restore),
 		container.NewHBox(dangerButton(tr.T("menu.delete_all"), u.deleteAll)),
 	)
 

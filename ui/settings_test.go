@@ -23,7 +23,9 @@ func reopen(t *testing.T, store *data.Store) *UI {
 	}
 	saved, _, _ := store.Setting(data.SettingLanguage)
 	tr.Set(tr.Pick("", saved, "en-GB"))
-	return New(test.NewApp(), store, tr, Options{SystemRegion: "GB"})
+	u := New(test.NewApp(), store, tr, Options{SystemRegion: "GB"})
+	buildAll(u)
+	return u
 }
 
 func TestSettingsApplyAndPersist(t *testing.T) {
@@ -222,8 +224,36 @@ func TestTrayOptIn(t *testing.T) {
 	if v, _, _ := store.Setting(SettingTray); v != "1" || !u.inTray() {
 		t.Errorf("tray setting = %q", v)
 	}
-	u.closeWindow() // hides the window instead of quitting
-	if u.store == nil {
-		t.Error("closing the window closed the journal")
+	if u.trayActive {
+		u.closeWindow() // hides the window instead of quitting
+		if u.store == nil {
+			t.Error("closing the window closed the journal")
+		}
 	}
+}
+
+func TestRestoreBackup(t *testing.T) {
+	u, store := newTestUI(t)
+	a := data.Entry{At: time.Now(), Mood: 4, Note: "before the backup"}
+	store.Add(&a)
+	if err := store.BackupIfDue(time.Now().AddDate(0, 0, 1)); err != nil {
+		t.Fatal(err)
+	}
+	b := data.Entry{At: time.Now(), Mood: 1, Note: "after the backup"}
+	store.Add(&b)
+
+	u.SelectSection(SectionSettings)
+	tapButton(t, u.settings.content, "Restore a backup…")
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Restore")
+	if u.store == store {
+		t.Fatal("the journal was not reopened")
+	}
+	if !strings.Contains(overlayText(u), "steady-before-restore-") {
+		t.Errorf("the message does not say where the replaced journal is: %q", overlayText(u))
+	}
+	page, _, _ := u.store.Page(data.Filter{}, data.Cursor{}, 10)
+	if len(page) != 1 || page[0].Note != "before the backup" {
+		t.Errorf("after restore: %+v", page)
+	}
+	t.Cleanup(func() { u.Close() })
 }

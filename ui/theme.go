@@ -98,3 +98,8 @@ func (t *steadyTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.De
 func (t *steadyTheme) Size(n fyne.ThemeSizeName) float32 {
 	return theme.DefaultTheme().Size(n) * t.scale
 }
+
+// same reports whether t and o would draw alike.
+func (t *steadyTheme) same(o *steadyTheme) bool {
+	return t.variant == o.variant && t.scale == o.scale && t.regular == o.regular && t.bold == o.bold
+}

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"os"
+	"runtime"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -19,9 +22,10 @@ func (u *UI) inTray() bool { return u.setting(SettingTray, "") == "1" }
 // quits as usual (closeWindow).
 func (u *UI) applyTray() {
 	da, ok := u.app.(desktop.App)
-	if !ok || !u.inTray() {
+	if !ok || !u.inTray() || !trayPossible() {
 		return
 	}
+	u.trayActive = true
 	show := fyne.NewMenuItem(u.tr.T("tray.open"), func() {
 		u.win.Show()
 		u.win.RequestFocus()
@@ -40,9 +44,20 @@ func (u *UI) applyTray() {
 // closeWindow is what closing the main window does.
 func (u *UI) closeWindow() {
 	u.rememberWindowSize()
-	if u.inTray() {
+	if u.trayActive {
 		u.win.Hide()
 		return
 	}
 	u.win.Close()
+}
+
+// trayPossible reports whether a tray icon can work here. On Linux and the
+// BSDs the tray speaks D-Bus: without a session bus Fyne's systray fails
+// (and crashes at quit), so Steady then quits when its window closes.
+func trayPossible() bool {
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		return true
+	}
+	return os.Getenv("DBUS_SESSION_BUS_ADDRESS") != ""
 }

@@ -33,7 +33,16 @@ func newTestUI(t *testing.T) (*UI, *data.Store) {
 	}
 	u := New(a, store, tr, Options{SystemRegion: "GB"})
 	u.win.Resize(fyne.NewSize(960, 700))
+	buildAll(u)
 	return u, store
+}
+
+// buildAll builds every section's screen (the app builds them when first
+// shown), so tests can reach any of them.
+func buildAll(u *UI) {
+	for i := range u.ids {
+		u.ensure(i)
+	}
 }
 
 // texts collects the text a person can read in o and everything inside it.
@@ -150,6 +159,7 @@ func TestWholeGuideIsShown(t *testing.T) {
 		if err := u.tr.Set(l.Tag); err != nil {
 			t.Fatal(err)
 		}
+		buildAll(u)
 		shown := strings.Join(texts(u.win.Content()), "\n")
 		for _, id := range g.MessageIDs() {
 			text := u.tr.T(id)
