@@ -91,23 +91,30 @@ type UI struct {
 // New builds Steady's main window on a, showing the guide and the journal in
 // store, in tr's current language.
 func New(a fyne.App, store *data.Store, tr *i18n.Translator, opts Options) *UI {
+	u := newUI(a, tr, store.Dir(), opts)
+	u.store = store
+	u.win.Resize(u.savedWindowSize())
+	u.win.CenterOnScreen()
+	u.rebuild()
+	u.reminders.reset()
+	return u
+}
+
+// newUI makes the window and what every start shares; the caller fills it
+// (the journal, the lock screen or a startup error).
+func newUI(a fyne.App, tr *i18n.Translator, dir string, opts Options) *UI {
 	u := &UI{
 		app:   a,
-		store: store,
 		tr:    tr,
 		opts:  opts,
-		dir:   store.Dir(),
+		dir:   dir,
 		guide: data.TheGuide(),
 		now:   time.Now,
 		model: model{section: SectionToday, draft: newDraft(), insightDays: 30},
 	}
 	u.win = a.NewWindow(tr.T("app.name"))
-	u.win.Resize(u.savedWindowSize())
-	u.win.CenterOnScreen()
 	u.reminders = &reminders{u: u}
-	u.rebuild()
 	u.addShortcuts()
-	u.reminders.reset()
 	tr.OnChange(func(language.Tag) { u.languageChanged() })
 	return u
 }

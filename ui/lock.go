@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/i18n"
@@ -25,15 +24,10 @@ var LockMinutes = []int{0, 1, 5, 15}
 // on the lock screen, in the language and theme kept readable in the
 // journal's header, and shows the journal once the passphrase is entered.
 func NewLocked(a fyne.App, dir string, tr *i18n.Translator, opts Options) *UI {
-	prefs, _ := data.ReadVaultPrefs(dir)
-	u := &UI{app: a, tr: tr, opts: opts, dir: dir, prefs: prefs, guide: data.TheGuide(), now: time.Now,
-		model: model{section: SectionToday, draft: newDraft(), insightDays: 30}}
-	u.win = a.NewWindow(tr.T("app.name"))
+	u := newUI(a, tr, dir, opts)
+	u.prefs, _ = data.ReadVaultPrefs(dir)
 	u.win.Resize(fyne.NewSize(1000, 700))
 	u.win.CenterOnScreen()
-	u.reminders = &reminders{u: u}
-	u.addShortcuts()
-	tr.OnChange(func(language.Tag) { u.languageChanged() })
 	u.showLockScreen()
 	return u
 }

@@ -3,13 +3,11 @@ package ui
 import (
 	"errors"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/i18n"
@@ -51,14 +49,9 @@ func ShowStartupError(a fyne.App, tr *i18n.Translator, dir string, err error, op
 // where the old file was kept, and then shows the new journal in the same
 // window. Nothing is changed unless the user asks.
 func NewStartupError(a fyne.App, tr *i18n.Translator, dir string, err error, opts Options) *UI {
-	u := &UI{app: a, tr: tr, opts: opts, dir: dir, guide: data.TheGuide(), now: time.Now,
-		model: model{section: SectionToday, draft: newDraft(), insightDays: 30}}
-	u.win = a.NewWindow(tr.T("app.name"))
+	u := newUI(a, tr, dir, opts)
 	u.win.Resize(fyne.NewSize(560, 280))
 	u.win.CenterOnScreen()
-	u.reminders = &reminders{u: u}
-	u.addShortcuts()
-	tr.OnChange(func(language.Tag) { u.languageChanged() })
 	u.win.SetContent(u.startupError(err))
 	return u
 }

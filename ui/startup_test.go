@@ -19,26 +19,12 @@ import (
 
 // findButton returns the button labelled label in o, or nil.
 func findButton(o fyne.CanvasObject, label string) *widget.Button {
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == label && found == nil {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
+	for _, b := range find[*widget.Button](o) {
+		if b.Text == label {
+			return b
 		}
 	}
-	walk(o)
-	return found
+	return nil
 }
 
 // startupUI opens the journal in dir, which must fail, and builds the

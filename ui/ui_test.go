@@ -215,13 +215,11 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 // tapButton taps the button with the given text inside o.
 func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
 	t.Helper()
-	for _, b := range find[*widget.Button](o) {
-		if b.Text == label {
-			test.Tap(b)
-			return
-		}
+	b := findButton(o, label)
+	if b == nil {
+		t.Fatalf("no button %q", label)
 	}
-	t.Fatalf("no button %q", label)
+	test.Tap(b)
 }
 
 func check(t *testing.T, checks *tagChecks, tag string) {
