@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -149,18 +151,26 @@ func (s *Store) vaultPrefs() map[string]string {
 
 // saveVault seals the current database and writes it over the vault file.
 func (s *Store) saveVault() error {
+	prefs := s.vaultPrefs()
 	image, err := s.serialize()
 	if err != nil {
 		return err
 	}
-	sealed, err := s.vault.key.seal(image, s.vaultPrefs())
+	sealed, err := s.vault.key.sealInPlace(image, prefs)
 	if err != nil {
 		return err
 	}
-	return Classify(WriteFileAtomic(vaultPath(s.dir), func(w io.Writer) error {
-		_, err := w.Write(sealed)
-		return err
-	}))
+	err = WriteFileAtomic(vaultPath(s.dir), func(w io.Writer) error {
+		for _, part := range sealed {
+			if _, err := w.Write(part); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	sealed = nil
+	releaseMemory() // a save holds the journal twice; give that back at once
+	return Classify(err)
 }
 
 // openMemdb opens a database in SQLite's in-memory VFS holding image (or an
@@ -209,7 +219,13 @@ func openMemdb(image []byte) (*sql.DB, error) {
 	defer dst.Close()
 	err = src.Raw(func(sc any) error {
 		s := sc.(*sqlite3.SQLiteConn)
-		if err := s.Deserialize(image, "main"); err != nil {
+		err := s.Deserialize(image, "main")
+		// SQLite has its own copy now: wipe this one and hand the memory
+		// back before the copy into memdb takes as much again.
+		clear(image)
+		image = nil
+		releaseMemory()
+		if err != nil {
 			return err
 		}
 		return dst.Raw(func(dc any) error {
@@ -245,16 +261,26 @@ func OpenEncrypted(dir, pass string) (_ *Store, err error) {
 		}
 	}()
 	removeSaveTemps(dir)
+	// Derive the key from the header alone, then give the KDF's memory back
+	// before reading the journal: the two never take memory at once.
+	h, err := readVaultHeader(vaultPath(dir))
+	if err != nil {
+		return nil, fmt.Errorf("open encrypted journal: %w", Classify(err))
+	}
+	key, err := checkKey(h, pass)
+	if err != nil {
+		return nil, fmt.Errorf("open encrypted journal: %w", err)
+	}
+	releaseMemory()
 	b, err := os.ReadFile(vaultPath(dir))
 	if err != nil {
 		return nil, fmt.Errorf("open encrypted journal: %w", Classify(err))
 	}
-	image, key, err := openVault(b, pass)
+	image, key, err := openWithKey(b, key)
 	if err != nil {
 		return nil, fmt.Errorf("open encrypted journal: %w", err)
 	}
-	db, err := openMemdb(image)
-	clear(image)
+	db, err := openMemdb(image) // clears image
 	if err != nil {
 		return nil, fmt.Errorf("open encrypted journal: %w", err)
 	}
@@ -301,8 +327,7 @@ func (s *Store) SetPassphrase(pass string) error {
 	if err := WriteFileAtomic(vaultPath(s.dir), func(w io.Writer) error { _, err := w.Write(sealed); return err }); err != nil {
 		return fmt.Errorf("set passphrase: %w", Classify(err))
 	}
-	mem, err := openMemdb(image)
-	clear(image)
+	mem, err := openMemdb(image) // clears image
 	if err != nil {
 		os.Remove(vaultPath(s.dir))
 		return fmt.Errorf("set passphrase: %w", err)
@@ -386,4 +411,12 @@ func removeSaveTemps(dir string) {
 			os.Remove(p)
 		}
 	}
+}
+
+// releaseMemory returns freed Go memory to the operating system, between the
+// large steps of opening an encrypted journal, so that their peaks do not
+// add up.
+func releaseMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 
@@ -132,6 +133,34 @@ func (k *vaultKey) seal(image []byte, prefs map[string]string) ([]byte, error) {
 	return aead.Seal(buf.Bytes(), nonce, image, ad), nil
 }
 
+// sealInPlace encrypts image in its own memory (growing it only by the
+// authentication tag) and returns the file's parts: the plaintext head and
+// the ciphertext. It is what saving uses, to keep the memory of a save close
+// to one copy of the journal.
+func (k *vaultKey) sealInPlace(image []byte, prefs map[string]string) ([][]byte, error) {
+	aead, err := chacha20poly1305.NewX(k.key)
+	if err != nil {
+		return nil, err
+	}
+	nonce := make([]byte, aead.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return nil, err
+	}
+	hdr, err := json.Marshal(vaultHeader{Version: 1, KDF: k.kdf, Check: k.check(), Cipher: "xchacha20poly1305",
+		Nonce: nonce, Prefs: prefs})
+	if err != nil {
+		return nil, err
+	}
+	var head bytes.Buffer
+	head.WriteString(vaultMagic)
+	binary.Write(&head, binary.BigEndian, uint32(len(hdr))) //nolint:errcheck // bytes.Buffer does not fail
+	head.Write(hdr)
+	if cap(image)-len(image) < aead.Overhead() {
+		image = slices.Grow(image, aead.Overhead())
+	}
+	return [][]byte{head.Bytes(), aead.Seal(image[:0], nonce, image, head.Bytes())}, nil
+}
+
 // parseVault splits a vault file into its header, associated data and
 // ciphertext.
 func parseVault(b []byte) (vaultHeader, []byte, []byte, error) {
@@ -154,15 +183,60 @@ func parseVault(b []byte) (vaultHeader, []byte, []byte, error) {
 }
 
 // openVault decrypts a vault file with a passphrase and returns the
-// database image and the key (for saving again).
+// database image and the key (for saving again). It decrypts in place: the
+// image uses b's memory.
 func openVault(b []byte, pass string) ([]byte, *vaultKey, error) {
+	h, _, _, err := parseVault(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	k, err := checkKey(h, pass)
+	if err != nil {
+		return nil, nil, err
+	}
+	return openWithKey(b, k)
+}
+
+// checkKey derives the key for a vault's header and checks it.
+func checkKey(h vaultHeader, pass string) (*vaultKey, error) {
+	k := &vaultKey{key: derive(pass, h.KDF), kdf: h.KDF}
+	if !hmac.Equal(k.check(), h.Check) {
+		return nil, ErrPassphrase
+	}
+	return k, nil
+}
+
+// readVaultHeader reads only the header of the vault file at path.
+func readVaultHeader(path string) (vaultHeader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return vaultHeader{}, err
+	}
+	defer f.Close()
+	head := make([]byte, len(vaultMagic)+4)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return vaultHeader{}, ErrTampered
+	}
+	n := binary.BigEndian.Uint32(head[len(vaultMagic):])
+	if n > 1<<20 {
+		return vaultHeader{}, ErrTampered
+	}
+	rest := make([]byte, n)
+	if _, err := io.ReadFull(f, rest); err != nil {
+		return vaultHeader{}, ErrTampered
+	}
+	h, _, _, err := parseVault(append(head, rest...))
+	return h, err
+}
+
+// openWithKey decrypts a whole vault file, in place, with a checked key.
+func openWithKey(b []byte, k *vaultKey) ([]byte, *vaultKey, error) {
 	h, ad, ct, err := parseVault(b)
 	if err != nil {
 		return nil, nil, err
 	}
-	k := &vaultKey{key: derive(pass, h.KDF), kdf: h.KDF}
-	if !hmac.Equal(k.check(), h.Check) {
-		return nil, nil, ErrPassphrase
+	if !hmac.Equal(k.check(), h.Check) || !slices.Equal(k.kdf.Salt, h.KDF.Salt) {
+		return nil, nil, ErrTampered // the file changed since its header was read
 	}
 	aead, err := chacha20poly1305.NewX(k.key)
 	if err != nil {
@@ -171,7 +245,7 @@ func openVault(b []byte, pass string) ([]byte, *vaultKey, error) {
 	if len(h.Nonce) != aead.NonceSize() {
 		return nil, nil, ErrTampered
 	}
-	image, err := aead.Open(nil, h.Nonce, ct, ad)
+	image, err := aead.Open(ct[:0], h.Nonce, ct, ad)
 	if err != nil {
 		return nil, nil, ErrTampered
 	}
@@ -207,17 +281,10 @@ func ReadVaultPrefs(dir string) (map[string]string, error) {
 // VerifyPassphrase reports whether pass opens the encrypted journal in dir
 // (ErrPassphrase when it does not), without opening it.
 func VerifyPassphrase(dir, pass string) error {
-	b, err := os.ReadFile(vaultPath(dir))
+	h, err := readVaultHeader(vaultPath(dir))
 	if err != nil {
 		return fmt.Errorf("verify passphrase: %w", err)
 	}
-	h, _, _, err := parseVault(b)
-	if err != nil {
-		return fmt.Errorf("verify passphrase: %w", err)
-	}
-	k := &vaultKey{key: derive(pass, h.KDF), kdf: h.KDF}
-	if !hmac.Equal(k.check(), h.Check) {
-		return ErrPassphrase
-	}
-	return nil
+	_, err = checkKey(h, pass)
+	return err
 }
