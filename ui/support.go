@@ -14,6 +14,7 @@ import (
 // check-in is already saved.
 func (u *UI) afterSave(e data.Entry) {
 	if e.Mood == data.MinMood || e.SelfHarm {
+		u.SelectSection(SectionHelp)
 		u.showSupport()
 	}
 }

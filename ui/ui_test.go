@@ -452,6 +452,12 @@ func TestLowMoodOffersSupport(t *testing.T) {
 	if !strings.Contains(overlayText(u), u.tr.T("support.body")) {
 		t.Errorf("no support after the lowest mood: %q", overlayText(u))
 	}
+	if u.model.section != SectionHelp {
+		t.Errorf("the Get help page is not shown after the lowest mood: %s", u.model.section)
+	}
+	if n, _ := u.store.Count(); n != 1 {
+		t.Error("the check-in was not saved before offering help")
+	}
 }
 
 func TestPlanFeedsCheckin(t *testing.T) {
