@@ -109,34 +109,20 @@ func (k *vaultKey) check() []byte {
 	return m.Sum(nil)
 }
 
-// seal encrypts a database image into a vault file's bytes.
+// seal encrypts a copy of a database image into a vault file's bytes.
 func (k *vaultKey) seal(image []byte, prefs map[string]string) ([]byte, error) {
-	aead, err := chacha20poly1305.NewX(k.key)
+	parts, err := k.sealInPlace(slices.Clone(image), prefs)
 	if err != nil {
 		return nil, err
 	}
-	nonce := make([]byte, aead.NonceSize())
-	if _, err := rand.Read(nonce); err != nil {
-		return nil, err
-	}
-	hdr, err := json.Marshal(vaultHeader{Version: 1, KDF: k.kdf, Check: k.check(), Cipher: "xchacha20poly1305",
-		Nonce: nonce, Prefs: prefs})
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	buf.Grow(len(vaultMagic) + 4 + len(hdr) + len(image) + aead.Overhead())
-	buf.WriteString(vaultMagic)
-	binary.Write(&buf, binary.BigEndian, uint32(len(hdr))) //nolint:errcheck // bytes.Buffer does not fail
-	buf.Write(hdr)
-	ad := slices.Clone(buf.Bytes())
-	return aead.Seal(buf.Bytes(), nonce, image, ad), nil
+	return append(parts[0], parts[1]...), nil
 }
 
 // sealInPlace encrypts image in its own memory (growing it only by the
-// authentication tag) and returns the file's parts: the plaintext head and
-// the ciphertext. It is what saving uses, to keep the memory of a save close
-// to one copy of the journal.
+// authentication tag) and returns the file's two parts: the plaintext head
+// (magic, length, header), which is the associated data, and the
+// ciphertext. Saving uses it to keep the memory of a save close to one copy
+// of the journal.
 func (k *vaultKey) sealInPlace(image []byte, prefs map[string]string) ([][]byte, error) {
 	aead, err := chacha20poly1305.NewX(k.key)
 	if err != nil {
