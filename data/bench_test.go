@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -21,22 +20,17 @@ func fillJournal(tb testing.TB, s *Store, n int) {
 	r := rand.New(rand.NewPCG(1, 2))
 	now := time.Now()
 	symptoms := TheGuide().AllSymptoms()
-	err := s.tx(func(tx *sql.Tx) error {
-		for i := 0; i < n; i++ {
-			e := Entry{
-				UUID: newUUID(), At: now.Add(-time.Duration(i) * 47 * time.Minute), Created: now, Updated: now,
-				Mood: 1 + r.IntN(5), Craving: r.IntN(11), Used: r.IntN(200) == 0,
-				Triggers: []string{Triggers[r.IntN(len(Triggers))]},
-				Symptoms: []string{symptoms[r.IntN(len(symptoms))].ID},
-				Note:     fmt.Sprintf("generated note %d with some ordinary words in it", i),
-			}
-			if err := insertEntry(tx, &e); err != nil {
-				return err
-			}
+	entries := make([]Entry, n)
+	for i := range entries {
+		entries[i] = Entry{
+			At:   now.Add(-time.Duration(i) * 47 * time.Minute),
+			Mood: 1 + r.IntN(5), Craving: r.IntN(11), Used: r.IntN(200) == 0,
+			Triggers: []string{Triggers[r.IntN(len(Triggers))]},
+			Symptoms: []string{symptoms[r.IntN(len(symptoms))].ID},
+			Note:     fmt.Sprintf("generated note %d with some ordinary words in it", i),
 		}
-		return nil
-	})
-	if err != nil {
+	}
+	if err := s.AddAll(entries); err != nil {
 		tb.Fatal(err)
 	}
 }

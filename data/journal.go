@@ -166,6 +166,38 @@ func (s *Store) Add(e *Entry) error {
 	return nil
 }
 
+// AddAll adds many check-ins in one transaction: all of them or, when one is
+// invalid, none (its index is in the error). IDs, UUIDs and times are
+// assigned as by Add. It is for bulk imports of generated or migrated data;
+// one check-in at a time goes through Add.
+func (s *Store) AddAll(entries []Entry) error {
+	now := s.now()
+	stamp := now.UTC().Truncate(time.Millisecond)
+	for i := range entries {
+		e := &entries[i]
+		if err := e.validate(s.guide, now); err != nil {
+			return fmt.Errorf("add entry %d of %d: %w", i+1, len(entries), err)
+		}
+		if e.UUID == "" {
+			e.UUID = newUUID()
+		}
+		e.Created, e.Updated = stamp, stamp
+		e.Backdated = now.Sub(e.At) > BackdateAfter
+	}
+	err := s.tx(func(tx *sql.Tx) error {
+		for i := range entries {
+			if err := insertEntry(tx, &entries[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("add %d entries: %w", len(entries), err)
+	}
+	return nil
+}
+
 // Restore puts back an entry exactly as it was (same UUID and times), as
 // after an undone delete or an import.
 func (s *Store) Restore(e *Entry) error {

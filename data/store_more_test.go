@@ -633,3 +633,24 @@ func TestFailedMigrationLeavesFile(t *testing.T) {
 		t.Errorf("%d entries", n)
 	}
 }
+
+func TestAddAllIsAllOrNothing(t *testing.T) {
+	s, _ := openTemp(t)
+	now := time.Now()
+	good := []Entry{{At: now, Mood: 3}, {At: now.Add(-2 * time.Hour), Mood: 4, Triggers: []string{"trigger.stress"}}}
+	if err := s.AddAll(good); err != nil {
+		t.Fatal(err)
+	}
+	if good[0].ID == 0 || good[1].UUID == "" || !good[1].Backdated {
+		t.Errorf("AddAll did not fill in IDs, UUIDs or the back-dated mark: %+v", good)
+	}
+	got, _ := s.Get(good[1].ID)
+	equalEntries(t, got, good[1])
+	bad := []Entry{{At: now, Mood: 2}, {At: now, Mood: 9}}
+	if err := s.AddAll(bad); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("AddAll with an invalid entry = %v", err)
+	}
+	if n, _ := s.Count(); n != 2 {
+		t.Errorf("%d entries after a refused AddAll, want 2", n)
+	}
+}

@@ -168,21 +168,6 @@ func parseVault(b []byte) (vaultHeader, []byte, []byte, error) {
 	return h, b[:end], b[end:], nil
 }
 
-// openVault decrypts a vault file with a passphrase and returns the
-// database image and the key (for saving again). It decrypts in place: the
-// image uses b's memory.
-func openVault(b []byte, pass string) ([]byte, *vaultKey, error) {
-	h, _, _, err := parseVault(b)
-	if err != nil {
-		return nil, nil, err
-	}
-	k, err := checkKey(h, pass)
-	if err != nil {
-		return nil, nil, err
-	}
-	return openWithKey(b, k)
-}
-
 // checkKey derives the key for a vault's header and checks it.
 func checkKey(h vaultHeader, pass string) (*vaultKey, error) {
 	k := &vaultKey{key: derive(pass, h.KDF), kdf: h.KDF}

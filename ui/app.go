@@ -346,22 +346,31 @@ func (u *UI) confirm(title, msg, yes string, then func()) {
 	d.Show()
 }
 
-// label returns the text of a tag recorded in a check-in: a catalog ID's
-// translation, or the text of the user's own plan item.
-func (u *UI) label(tag string) string {
-	if strings.HasPrefix(tag, data.PlanTagPrefix) {
-		items, _ := u.store.Plan("")
-		for _, p := range items {
-			if p.Tag() == tag {
-				return p.Text
+// labeler returns a function giving the text of a tag recorded in a
+// check-in: a catalog ID's translation, or the text of the user's own plan
+// item. It reads the plan once, so it is cheap to call for every tag of an
+// export.
+func (u *UI) labeler() func(tag string) string {
+	var own map[string]string
+	return func(tag string) string {
+		switch {
+		case strings.HasPrefix(tag, data.PlanTagPrefix):
+			if own == nil {
+				own = map[string]string{}
+				items, _ := u.store.Plan("")
+				for _, p := range items {
+					own[p.Tag()] = p.Text
+				}
 			}
+			if text, ok := own[tag]; ok {
+				return text
+			}
+			return u.tr.T("plan.removed_item")
+		case strings.HasPrefix(tag, "strategy."):
+			return u.tr.T(tag + ".title")
 		}
-		return u.tr.T("plan.removed_item")
+		return u.tr.T(tag)
 	}
-	if strings.HasPrefix(tag, "strategy.") {
-		return u.tr.T(tag + ".title")
-	}
-	return u.tr.T(tag)
 }
 
 // whenSaved runs done once what was just written is on disk: at once for a

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -38,35 +36,17 @@ func benchUI(b *testing.B, n int) (*UI, *i18n.Translator) {
 	return u, tr
 }
 
-// fill adds n check-ins, one every 13 minutes back from now, in one import.
+// fill adds n check-ins, one every 13 minutes back from now, in one
+// transaction.
 func fill(b *testing.B, store *data.Store, n int) {
 	b.Helper()
-	type entry struct {
-		UUID     string    `json:"uuid"`
-		At       time.Time `json:"at"`
-		Created  time.Time `json:"created"`
-		Updated  time.Time `json:"updated"`
-		Mood     int       `json:"mood"`
-		Craving  int       `json:"craving"`
-		Triggers []string  `json:"triggers"`
-		Symptoms []string  `json:"symptoms"`
-		Coping   []string  `json:"coping"`
-		Note     string    `json:"note"`
-	}
 	now := time.Now().Add(-time.Minute)
-	entries := make([]entry, n)
+	entries := make([]data.Entry, n)
 	for i := range entries {
-		at := now.Add(-time.Duration(i) * 13 * time.Minute)
-		entries[i] = entry{UUID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i), At: at, Created: at, Updated: at,
-			Mood: 1 + i%5, Craving: i % 11, Triggers: []string{data.Triggers[i%len(data.Triggers)]},
-			Symptoms: []string{}, Coping: []string{}, Note: fmt.Sprint("note ", i)}
+		entries[i] = data.Entry{At: now.Add(-time.Duration(i) * 13 * time.Minute), Mood: 1 + i%5, Craving: i % 11,
+			Triggers: []string{data.Triggers[i%len(data.Triggers)]}, Note: fmt.Sprint("note ", i)}
 	}
-	file, err := json.Marshal(map[string]any{"format": data.ExportFormat, "version": data.ExportVersion,
-		"exported_at": now.UTC(), "entries": entries, "plan": []any{}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := store.Import(bytes.NewReader(file)); err != nil {
+	if err := store.AddAll(entries); err != nil {
 		b.Fatal(err)
 	}
 }

@@ -157,8 +157,9 @@ func (u *UI) symptomOptions() []tagOption {
 
 func (u *UI) copingOptions() []tagOption {
 	var opts []tagOption
+	label := u.labeler()
 	for _, id := range u.guide.CopingActions() {
-		opts = append(opts, tagOption{id, u.label(id)})
+		opts = append(opts, tagOption{id, label(id)})
 	}
 	own, _ := u.store.Plan(data.PlanCoping)
 	for _, p := range own {

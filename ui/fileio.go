@@ -53,7 +53,7 @@ func exportName(ext string, now time.Time) string {
 
 func (u *UI) exportCSV() {
 	u.saveAs(exportName("csv", u.now()), func(w io.Writer) error {
-		return u.store.ExportCSV(w, u.label)
+		return u.store.ExportCSV(w, u.labeler())
 	})
 }
 

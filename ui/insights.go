@@ -149,8 +149,9 @@ func (s *insightsScreen) fillTop(box *fyne.Container, kind string, from, to time
 		return
 	}
 	max := float64(top[0].Count)
+	label := s.u.labeler()
 	for _, t := range top {
-		name := wrapped(s.u.label(t.Tag))
+		name := wrapped(label(t.Tag))
 		n := widget.NewLabel(tr.N("insights.times", t.Count))
 		box.Add(container.NewVBox(container.NewBorder(nil, nil, nil, n, name), newMeter(float64(t.Count), max)))
 	}

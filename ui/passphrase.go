@@ -144,8 +144,7 @@ func (u *UI) removePassphraseDialog() {
 	status := wrapped("")
 	status.Importance = widget.DangerImportance
 	content := container.NewVBox(wrapped(tr.T("settings.passphrase_off")), field(tr.T("passphrase.current"), current), status)
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(tr.T("settings.passphrase_remove"), tr.T("settings.passphrase_remove"), tr.T("dialog.cancel"), content, func(ok bool) {
+	d := dialog.NewCustomConfirm(tr.T("settings.passphrase_remove"), tr.T("settings.passphrase_remove"), tr.T("dialog.cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -44,8 +44,7 @@ func (p *planScreen) addRow(kind string) fyne.CanvasObject {
 	text.PlaceHolder = tr.T("plan." + kind + ".placeholder")
 	phone := widget.NewEntry()
 	phone.PlaceHolder = tr.T("plan.phone_placeholder")
-	var add func()
-	add = func() {
+	add := func() {
 		item := data.PlanItem{Kind: kind, Text: text.Text, Phone: phone.Text}
 		if err := u.store.AddPlanItem(&item); err != nil {
 			u.showError(p.planError(err))

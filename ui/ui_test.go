@@ -629,3 +629,22 @@ func TestSectionShortcuts(t *testing.T) {
 		}
 	}
 }
+
+func TestLabeler(t *testing.T) {
+	u, store := newTestUI(t)
+	p := data.PlanItem{Kind: data.PlanCoping, Text: "Cold shower"}
+	store.AddPlanItem(&p)
+	label := u.labeler()
+	tests := map[string]string{
+		p.Tag():                          "Cold shower",
+		"plan:00000000-0000-4000-8000-0": u.tr.T("plan.removed_item"),
+		"strategy.therapy":               "Therapy",
+		"symptom.physical.tremors":       "Tremors",
+		"trigger.payday":                 "Money or payday",
+	}
+	for tag, want := range tests {
+		if got := label(tag); got != want {
+			t.Errorf("label(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}

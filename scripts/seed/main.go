@@ -1,6 +1,9 @@
 // Command seed fills a Steady journal with generated check-ins, for
-// screenshots and start-up measurements. It never touches a journal that
-// already has entries unless -force is given.
+// screenshots and start-up measurements (scripts/bench seeds 100 000), and
+// marks the first-run welcome as done. It never touches a journal that
+// already has entries unless -force is given. Check-ins are 11 hours apart,
+// or 13 minutes apart past 1 000 of them (100 000 ≈ 2.5 years), and are
+// added in one transaction.
 //
 //	go run ./scripts/seed -data-dir DIR [-n 60] [-lang es]
 package main
@@ -58,7 +61,11 @@ func run(dir string, n int, lang string, force bool, settings map[string]string)
 		}
 	}
 	now := time.Now()
-	if err := s.SetQuitDate(now.AddDate(0, 0, -n/3-9)); err != nil {
+	step := 11 * time.Hour
+	if n > 1000 {
+		step = 13 * time.Minute
+	}
+	if err := s.SetQuitDate(now.Add(-step*time.Duration(n/3)).AddDate(0, 0, -9)); err != nil {
 		return err
 	}
 	for _, p := range []data.PlanItem{
@@ -75,9 +82,10 @@ func run(dir string, n int, lang string, force bool, settings map[string]string)
 	r := rand.New(rand.NewPCG(7, 11))
 	symptoms := data.TheGuide().AllSymptoms()
 	coping := data.TheGuide().CopingActions()
+	entries := make([]data.Entry, 0, n)
 	for i := 0; i < n; i++ {
 		// Cravings ease over the weeks, with evening peaks.
-		at := now.Add(-time.Duration(i) * 11 * time.Hour)
+		at := now.Add(-time.Duration(i) * step)
 		hour := at.Hour()
 		base := 7 - 6*float64(n-i)/float64(n)
 		if hour >= 18 || hour < 2 {
@@ -98,9 +106,7 @@ func run(dir string, n int, lang string, force bool, settings map[string]string)
 		if e.Mood > 5 {
 			e.Mood = 5
 		}
-		if err := s.Add(&e); err != nil {
-			return err
-		}
+		entries = append(entries, e)
 	}
-	return nil
+	return s.AddAll(entries)
 }
