@@ -434,6 +434,12 @@ func (s *Store) loadTags(entries []Entry) error {
 type Filter struct {
 	From, To time.Time // entries at or after From and before To; zero = open
 	Trigger  string    // only entries with this trigger; "" = any
+
+	// Mood, craving, lapse and note text (filter.go); zero values keep all.
+	Moods    MoodSet
+	Cravings CravingSet
+	Lapse    LapseFilter
+	Text     string
 }
 
 // Cursor marks a position in the history, newest first. The zero Cursor is
@@ -467,6 +473,7 @@ func (s *Store) Page(f Filter, cursor Cursor, limit int) ([]Entry, Cursor, error
 			WHERE t.entry_id = entries.id AND t.kind = 'trigger' AND t.tag = ?)`)
 		args = append(args, f.Trigger)
 	}
+	where, args = f.conditions(where, args)
 	q := `SELECT ` + entryColumns + ` FROM entries`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
