@@ -7,12 +7,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
-	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 	"github.com/steadyapp/steady/i18n"
 )
 
@@ -103,7 +102,7 @@ func TestEveryLanguageIsComplete(t *testing.T) {
 // non-empty message in every language.
 func TestGuideIsTranslated(t *testing.T) {
 	tr := load(t)
-	ids := data.TheGuide().MessageIDs()
+	ids := guide.TheGuide().MessageIDs()
 	for _, l := range tr.Languages() {
 		msgs := byID(tr.Messages(l.Tag))
 		for _, id := range ids {
@@ -253,25 +252,6 @@ func TestPluralForms(t *testing.T) {
 				if !strings.Contains(s, strconv.Itoa(n)) && strings.Contains(byID(tr.Messages(l.Tag))[id].Other, "{{.Count}}") {
 					t.Errorf("%s %s count %d: %q does not show the count", l.Tag, id, n, s)
 					break
-				}
-			}
-		}
-	}
-}
-
-// TestThaiBreaks: Fyne wraps lines only at spaces, so Thai text needs a space
-// between phrases; no run may be longer than about 25 characters.
-func TestThaiBreaks(t *testing.T) {
-	tr := load(t)
-	th := language.Thai
-	if !tr.Supported(th) {
-		t.Skip("no Thai")
-	}
-	for _, m := range tr.Messages(th) {
-		for _, v := range forms(m) {
-			for _, run := range strings.Fields(placeholder.ReplaceAllString(v, " ")) {
-				if n := utf8.RuneCountInString(run); n > 25 {
-					t.Errorf("%s: %d characters without a space: %q", m.ID, n, run)
 				}
 			}
 		}
