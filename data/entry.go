@@ -48,6 +48,8 @@ type Entry struct {
 	Backdated     bool  // written well after the moment it describes; set by the store
 
 	Note string
+
+	Body *Body // the body log (body.go); nil when nothing is recorded
 }
 
 // Validate reports the first field that is out of range, as a *FieldError.
@@ -75,6 +77,9 @@ func (e *Entry) validate(g Guide, now time.Time) error {
 		return &FieldError{Field: "note", Reason: "utf8"}
 	case utf8.RuneCountInString(e.Note) > MaxNoteLength:
 		return &FieldError{Field: "note", Reason: "too_long"}
+	}
+	if err := e.Body.validate(e.Used); err != nil {
+		return err
 	}
 	for _, l := range []struct {
 		kind string

@@ -76,6 +76,7 @@ type exportEntry struct {
 	SelfHarm      bool      `json:"self_harm"`
 	Backdated     bool      `json:"backdated"`
 	Note          string    `json:"note"`
+	Body          *Body     `json:"body,omitempty"`
 }
 
 type exportPlan struct {
@@ -149,7 +150,7 @@ func (s *Store) ExportJSON(w io.Writer) error {
 			UUID: e.UUID, At: e.At, Created: e.Created, Updated: e.Updated, Mood: e.Mood, Craving: e.Craving,
 			SleepHours: e.SleepHours, SleepQuality: e.SleepQuality, Triggers: nonNil(e.Triggers),
 			Symptoms: nonNil(e.Symptoms), Coping: nonNil(e.Coping), CravingPassed: e.CravingPassed,
-			Used: e.Used, SelfHarm: e.SelfHarm, Backdated: e.Backdated, Note: e.Note,
+			Used: e.Used, SelfHarm: e.SelfHarm, Backdated: e.Backdated, Note: e.Note, Body: e.Body,
 		})
 		return nil
 	})
@@ -173,7 +174,10 @@ func (s *Store) ExportJSON(w io.Writer) error {
 
 // CSVHeader is the first row of a CSV export.
 var CSVHeader = []string{"time", "mood", "craving", "sleep_hours", "sleep_quality", "triggers",
-	"symptoms", "coping", "craving_passed", "used", "self_harm", "backdated", "note"}
+	"symptoms", "coping", "craving_passed", "used", "self_harm", "backdated", "note",
+	"urinations_day", "urinations_night", "urgency", "leaks", "urine_pain", "blood", "retention",
+	"fever", "pain_bladder", "pain_flank", "pain_upper", "lapse_for_pain", "lapse_with_alcohol",
+	"lapse_with_benzodiazepines", "lapse_with_opioids", "medical"}
 
 // ExportCSV writes one row per check-in, oldest first, for a spreadsheet or a
 // clinician. label turns a tag into readable text (e.g. the translated
@@ -200,6 +204,7 @@ func (s *Store) ExportCSV(w io.Writer, label func(tag string) string) error {
 		row := []string{e.At.Format(time.RFC3339), strconv.Itoa(e.Mood), strconv.Itoa(e.Craving), "", "",
 			join(e.Triggers), join(e.Symptoms), join(e.Coping), "", yesNo(e.Used), yesNo(e.SelfHarm),
 			yesNo(e.Backdated), csvSafe(e.Note)}
+		row = append(row, e.Body.csvFields()...)
 		if e.SleepHours != nil {
 			row[3] = strconv.FormatFloat(*e.SleepHours, 'f', -1, 64)
 		}
@@ -296,7 +301,7 @@ func (s *Store) Import(r io.Reader) (ImportResult, error) {
 		e := Entry{UUID: x.UUID, At: x.At, Created: x.Created, Updated: x.Updated, Mood: x.Mood,
 			Craving: x.Craving, SleepHours: x.SleepHours, SleepQuality: x.SleepQuality, Triggers: x.Triggers,
 			Symptoms: x.Symptoms, Coping: x.Coping, CravingPassed: x.CravingPassed, Used: x.Used,
-			SelfHarm: x.SelfHarm, Backdated: x.Backdated, Note: x.Note}
+			SelfHarm: x.SelfHarm, Backdated: x.Backdated, Note: x.Note, Body: x.Body}
 		err := e.validate(s.guide, now)
 		if err == nil && (!validUUID(e.UUID) || e.Created.IsZero() || e.Updated.IsZero()) {
 			err = errors.New("missing uuid or times")

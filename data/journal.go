@@ -240,6 +240,9 @@ func insertEntry(tx *sql.Tx, e *Entry) error {
 	if err := insertTags(tx, id, e); err != nil {
 		return err
 	}
+	if err := writeBody(tx, id, e.Body); err != nil {
+		return err
+	}
 	e.ID = id
 	e.At = e.At.Truncate(time.Millisecond)
 	return nil
@@ -319,6 +322,9 @@ func (s *Store) Update(e *Entry) error {
 			return ErrNotFound
 		}
 		if _, err := tx.Exec(`DELETE FROM entry_tags WHERE entry_id = ?`, e.ID); err != nil {
+			return err
+		}
+		if err := writeBody(tx, e.ID, e.Body); err != nil {
 			return err
 		}
 		return insertTags(tx, e.ID, e)
@@ -427,7 +433,10 @@ func (s *Store) loadTags(entries []Entry) error {
 			e.Coping = append(e.Coping, tag)
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return s.loadBody(entries)
 }
 
 // Filter narrows the history. The zero Filter shows everything.

@@ -52,6 +52,28 @@ var migrations = []string{
 		position   INTEGER NOT NULL DEFAULT 0,
 		created_ms INTEGER NOT NULL
 	);`,
+
+	// 3: the body log (bladder diary, pain by site, how a lapse happened);
+	// one row per check-in that records any of it (see body.go).
+	`CREATE TABLE entry_body (
+		entry_id         INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+		urinations_day   INTEGER CHECK (urinations_day BETWEEN 0 AND 99),
+		urinations_night INTEGER CHECK (urinations_night BETWEEN 0 AND 30),
+		urgency          TEXT    CHECK (urgency IN ('none', 'some', 'strong')),
+		leaks            TEXT    CHECK (leaks IN ('none', 'some', 'pads')),
+		urine_pain       INTEGER CHECK (urine_pain BETWEEN 0 AND 10),
+		blood            TEXT    CHECK (blood IN ('none', 'pink', 'red', 'clots')),
+		retention        INTEGER CHECK (retention IN (0, 1)),
+		fever            INTEGER CHECK (fever IN (0, 1)),
+		pain_bladder     INTEGER CHECK (pain_bladder BETWEEN 0 AND 10),
+		pain_flank       INTEGER CHECK (pain_flank BETWEEN 0 AND 10),
+		pain_upper       INTEGER CHECK (pain_upper BETWEEN 0 AND 10),
+		for_pain         INTEGER CHECK (for_pain IN (0, 1)),
+		with_alcohol     INTEGER CHECK (with_alcohol IN (0, 1)),
+		with_benzos      INTEGER CHECK (with_benzos IN (0, 1)),
+		with_opioids     INTEGER CHECK (with_opioids IN (0, 1)),
+		medical          TEXT    NOT NULL DEFAULT ''
+	) WITHOUT ROWID;`,
 }
 
 // SchemaVersion is the schema version this build of Steady writes.
