@@ -8,7 +8,7 @@ import (
 
 // migrations are applied in order; migrations[i] takes the schema from
 // version i to i+1. They are forward-only: never edit one that has shipped,
-// append a new one.
+// append a new one at the end (its index + 1 is its version).
 var migrations = []string{
 	// 1: the foundation — settings and check-ins.
 	`CREATE TABLE settings (
@@ -76,20 +76,32 @@ var migrations = []string{
 	) WITHOUT ROWID;`,
 }
 
-// SchemaVersion is the schema version this build of Steady writes.
-var SchemaVersion = len(migrations)
+// applicationID is PRAGMA application_id of every Steady journal: "Stdy"
+// read as a big-endian 32-bit number, kept at offset 68 of the file.
+const applicationID = 0x53746479
 
-// migrate brings the database up to SchemaVersion, one transaction per step,
-// so a failure leaves the file at the last complete version.
+// idVersion is the first schema version that carries applicationID: every
+// step sets it (see step), and version 2 was the last one made without it.
+// A file at an earlier version has no application ID and is recognised by
+// its exact schema instead (see preIDSchema).
+const idVersion = 3
+
+// schemaVersion returns the schema version this build of Steady writes.
+func schemaVersion() int { return len(migrations) }
+
+// migrate brings the database up to schemaVersion, one transaction per step,
+// so a failure leaves the file at the last complete version. The caller has
+// checked the file (checkJournal); migrate still refuses a version it does
+// not know rather than guess.
 func migrate(ctx context.Context, db *sql.DB) error {
 	var v int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if v > SchemaVersion {
-		return fmt.Errorf("schema version %d, this Steady knows %d: %w", v, SchemaVersion, ErrNewerSchema)
+	if err := knownVersion(v); err != nil {
+		return err
 	}
-	for ; v < SchemaVersion; v++ {
+	for ; v < schemaVersion(); v++ {
 		if err := step(ctx, db, v+1, migrations[v]); err != nil {
 			return err
 		}
@@ -97,6 +109,20 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
+// knownVersion refuses a schema version this Steady cannot migrate from: a
+// negative one (a damaged header) or one from a newer Steady.
+func knownVersion(v int) error {
+	switch {
+	case v < 0:
+		return damaged(fmt.Errorf("schema version %d", v))
+	case v > schemaVersion():
+		return fmt.Errorf("schema version %d, this Steady knows %d: %w", v, schemaVersion(), ErrNewerSchema)
+	}
+	return nil
+}
+
+// step runs one migration and sets the version it reaches, in one
+// transaction.
 func step(ctx context.Context, db *sql.DB, to int, stmt string) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -108,6 +134,11 @@ func step(ctx context.Context, db *sql.DB, to int, stmt string) error {
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", to)); err != nil {
 		return fmt.Errorf("migrate to version %d: set version: %w", to, err)
+	}
+	// Mark the file as Steady's in the same transaction: a file is never at
+	// a version without its application ID.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+		return fmt.Errorf("migrate to version %d: set application ID: %w", to, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migrate to version %d: commit: %w", to, err)
