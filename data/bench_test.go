@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // benchEntries is the size of the journal the benchmarks run against: about
@@ -19,13 +21,13 @@ func fillJournal(tb testing.TB, s *Store, n int) {
 	tb.Helper()
 	r := rand.New(rand.NewPCG(1, 2))
 	now := time.Now()
-	symptoms := TheGuide().AllSymptoms()
+	symptoms, triggers := guide.TheGuide().AllSymptoms(), guide.Triggers()
 	entries := make([]Entry, n)
 	for i := range entries {
 		entries[i] = Entry{
 			At:   now.Add(-time.Duration(i) * 47 * time.Minute),
 			Mood: 1 + r.IntN(5), Craving: r.IntN(11), Used: r.IntN(200) == 0,
-			Triggers: []string{Triggers[r.IntN(len(Triggers))]},
+			Triggers: []string{triggers[r.IntN(len(triggers))]},
 			Symptoms: []string{symptoms[r.IntN(len(symptoms))].ID},
 			Note:     fmt.Sprintf("generated note %d with some ordinary words in it", i),
 		}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // While an encrypted journal is open it lives only in memory, in SQLite's
@@ -284,7 +285,7 @@ func OpenEncrypted(dir, pass string) (_ *Store, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("open encrypted journal: %w", err)
 	}
-	s := &Store{db: db, path: vaultPath(dir), dir: dir, guide: TheGuide(), now: time.Now,
+	s := &Store{db: db, path: vaultPath(dir), dir: dir, guide: guide.TheGuide(), now: time.Now,
 		vault: &vaultState{key: key}}
 	if err := migrate(context.Background(), db); err != nil {
 		db.Close()

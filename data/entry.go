@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 	"unicode/utf8"
+
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // Limits of an entry's fields.
@@ -54,10 +56,10 @@ type Entry struct {
 
 // Validate reports the first field that is out of range, as a *FieldError.
 func (e *Entry) Validate() error {
-	return e.validate(TheGuide(), time.Now())
+	return e.validate(guide.TheGuide(), time.Now())
 }
 
-func (e *Entry) validate(g Guide, now time.Time) error {
+func (e *Entry) validate(g guide.Guide, now time.Time) error {
 	switch {
 	case e.At.IsZero():
 		return &FieldError{Field: "at", Reason: "missing"}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // Store is the journal: one SQLite file in the data directory holding the
@@ -20,7 +21,7 @@ type Store struct {
 	db    *sql.DB
 	path  string
 	dir   string
-	guide Guide
+	guide guide.Guide
 	now   func() time.Time
 	vault *vaultState // set while the journal is encrypted
 }
@@ -61,7 +62,7 @@ func Open(dir string) (_ *Store, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("open journal: %w", err)
 	}
-	s := &Store{db: db, path: path, dir: dir, guide: TheGuide(), now: time.Now}
+	s := &Store{db: db, path: path, dir: dir, guide: guide.TheGuide(), now: time.Now}
 	ctx := context.Background()
 	if err := migrate(ctx, db); err != nil {
 		db.Close()

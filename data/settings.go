@@ -17,6 +17,7 @@ const (
 	SettingWindowSize  = "window_size"  // "WIDTHxHEIGHT" of the main window
 	SettingDiscreet    = "discreet"     // "1": neutral window title and notifications
 	SettingLockMinutes = "lock_minutes" // idle minutes before an encrypted journal locks; "0" = never
+	SettingRegion      = "region"       // the region whose helplines Get help shows (guide.Region ID)
 )
 
 // Setting returns the value stored under key, and whether there was one.

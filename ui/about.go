@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/assets"
-	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // showAbout shows the version, licences, the guide's source, the privacy
@@ -24,7 +24,7 @@ func (u *UI) showAbout() {
 		para(tr.T("app.name")+" — "+tr.T("about.version", "Version", u.opts.Version), true),
 		para(tr.T("notice.medical"), false),
 		para(tr.T("privacy.body1"), false),
-		para(tr.T("about.source", "Date", data.HelplinesChecked), false),
+		para(tr.T("about.source", "Date", guide.HelplinesChecked), false),
 		para(tr.T("about.licence"), false),
 	)
 	licences := widget.NewButton(tr.T("about.licences"), func() {

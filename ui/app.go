@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 	"github.com/steadyapp/steady/i18n"
 )
 
@@ -56,7 +57,7 @@ type UI struct {
 	win   fyne.Window
 	store *data.Store
 	tr    *i18n.Translator
-	guide data.Guide
+	guide guide.Guide
 	model model
 	opts  Options
 	now   func() time.Time
@@ -108,7 +109,7 @@ func newUI(a fyne.App, tr *i18n.Translator, dir string, opts Options) *UI {
 		tr:    tr,
 		opts:  opts,
 		dir:   dir,
-		guide: data.TheGuide(),
+		guide: guide.TheGuide(),
 		now:   time.Now,
 		model: model{section: SectionToday, draft: newDraft(), insightDays: 30},
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 	"github.com/steadyapp/steady/i18n"
 )
 
@@ -41,10 +42,10 @@ func benchUI(b *testing.B, n int) (*UI, *i18n.Translator) {
 func fill(b *testing.B, store *data.Store, n int) {
 	b.Helper()
 	now := time.Now().Add(-time.Minute)
-	entries := make([]data.Entry, n)
+	entries, triggers := make([]data.Entry, n), guide.Triggers()
 	for i := range entries {
 		entries[i] = data.Entry{At: now.Add(-time.Duration(i) * 13 * time.Minute), Mood: 1 + i%5, Craving: i % 11,
-			Triggers: []string{data.Triggers[i%len(data.Triggers)]}, Note: fmt.Sprint("note ", i)}
+			Triggers: []string{triggers[i%len(triggers)]}, Note: fmt.Sprint("note ", i)}
 	}
 	if err := store.AddAll(entries); err != nil {
 		b.Fatal(err)

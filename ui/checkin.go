@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // draft is the check-in being written or edited. It lives in the model so
@@ -137,7 +138,7 @@ type checkinScreen struct {
 
 func (u *UI) triggerOptions() []tagOption {
 	var opts []tagOption
-	for _, id := range data.Triggers {
+	for _, id := range guide.Triggers() {
 		opts = append(opts, tagOption{id, u.tr.T(id)})
 	}
 	own, _ := u.store.Plan(data.PlanTrigger)

@@ -4,13 +4,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
-	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // newFAQScreen shows the guide's questions, each with its answer below it
 // (headings wrap, where an accordion's titles would be cut short), then the
 // guide's conclusion.
-func newFAQScreen(u *UI, g data.Guide) fyne.CanvasObject {
+func newFAQScreen(u *UI, g guide.Guide) fyne.CanvasObject {
 	tr := u.tr
 	var d document
 	d.heading(tr.T(g.FAQTitleID))

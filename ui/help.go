@@ -7,15 +7,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // region returns the region whose helplines to show: the saved choice, else
 // the system locale's country, else the fallback.
-func (u *UI) region() data.Region {
+func (u *UI) region() guide.Region {
 	if id, ok, _ := u.store.Setting(data.SettingRegion); ok {
-		return data.RegionByID(id)
+		return guide.RegionByID(id)
 	}
-	return data.RegionByID(u.opts.SystemRegion)
+	return guide.RegionByID(u.opts.SystemRegion)
 }
 
 // helpScreen is "Get help now": the warning signs that need a doctor or an
@@ -35,20 +36,20 @@ func newHelpScreen(u *UI) *helpScreen {
 	d.heading(tr.T("help.title"))
 	d.paragraph(tr.T("help.rule"))
 	d.subheading(tr.T("help.signs_title"))
-	signs := make([]string, len(data.WarningSigns))
-	for i, id := range data.WarningSigns {
+	signs := make([]string, len(guide.WarningSigns()))
+	for i, id := range guide.WarningSigns() {
 		signs[i] = tr.T(id)
 	}
 	d.list(signs)
 
-	names := make([]string, len(data.Regions))
-	for i, r := range data.Regions {
+	names := make([]string, len(guide.Regions()))
+	for i, r := range guide.Regions() {
 		names[i] = tr.T(r.NameID())
 	}
 	h.regions = widget.NewSelect(names, nil)
 	h.regions.SetSelectedIndex(regionIndex(u.region().ID))
 	h.regions.OnChanged = func(string) {
-		r := data.Regions[h.regions.SelectedIndex()]
+		r := guide.Regions()[h.regions.SelectedIndex()]
 		if err := u.store.SetSetting(data.SettingRegion, r.ID); err != nil {
 			u.showError(tr.T("error.save", "Detail", err.Error()))
 		}
@@ -62,12 +63,12 @@ func newHelpScreen(u *UI) *helpScreen {
 }
 
 func regionIndex(id string) int {
-	for i, r := range data.Regions {
+	for i, r := range guide.Regions() {
 		if r.ID == id {
 			return i
 		}
 	}
-	return len(data.Regions) - 1
+	return len(guide.Regions()) - 1
 }
 
 // show lists the chosen region's numbers.
@@ -99,7 +100,7 @@ func (h *helpScreen) show() {
 		h.lines.Add(none)
 	}
 	if r.Source != "" {
-		src := widget.NewLabel(tr.T("help.source", "Source", r.Source, "Date", data.HelplinesChecked))
+		src := widget.NewLabel(tr.T("help.source", "Source", r.Source, "Date", guide.HelplinesChecked))
 		src.Wrapping = fyne.TextWrapWord
 		h.lines.Add(src)
 	}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 	"github.com/steadyapp/steady/i18n"
 )
 
@@ -226,7 +227,7 @@ func TestEveryVisibleTextIsTranslated(t *testing.T) {
 	for _, l := range u.tr.Languages() {
 		userText[l.Name] = true // the picker names each language in itself
 	}
-	for _, r := range data.Regions {
+	for _, r := range guide.Regions() {
 		for _, l := range r.Lines {
 			userText[l.Name] = true
 		}

@@ -4,13 +4,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 	"github.com/steadyapp/steady/i18n"
 )
 
 // newManagingScreen shows the guide's strategies for managing withdrawal,
 // each as a card with its explanation.
-func newManagingScreen(tr *i18n.Translator, g data.Guide) fyne.CanvasObject {
+func newManagingScreen(tr *i18n.Translator, g guide.Guide) fyne.CanvasObject {
 	var d document
 	d.heading(tr.T(g.ManagingTitleID))
 	d.paragraph(tr.T(g.ManagingIntroID))

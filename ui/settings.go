@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // setting returns a stored setting, or def. While the journal is locked
@@ -197,14 +198,14 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		container.NewHBox(dangerButton(tr.T("menu.delete_all"), u.deleteAll)),
 	)
 
-	regionNames := make([]string, len(data.Regions))
-	for i, r := range data.Regions {
+	regionNames := make([]string, len(guide.Regions()))
+	for i, r := range guide.Regions() {
 		regionNames[i] = tr.T(r.NameID())
 	}
 	region := widget.NewSelect(regionNames, nil)
 	region.SetSelectedIndex(regionIndex(u.region().ID))
 	region.OnChanged = func(string) {
-		if u.save(data.SettingRegion, data.Regions[region.SelectedIndex()].ID) {
+		if u.save(data.SettingRegion, guide.Regions()[region.SelectedIndex()].ID) {
 			u.replacePage(SectionHelp, newHelpScreen(u).content)
 		}
 	}

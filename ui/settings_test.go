@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 	"github.com/steadyapp/steady/i18n"
 )
 
@@ -197,7 +198,7 @@ func TestGetHelpRegion(t *testing.T) {
 	}
 	var sel *widget.Select
 	for _, w := range find[*widget.Select](u.pages[u.sectionIndex(SectionHelp)]) {
-		if len(w.Options) == len(data.Regions) {
+		if len(w.Options) == len(guide.Regions()) {
 			sel = w
 			break
 		}

@@ -4,12 +4,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
-	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // newSymptomsScreen shows the guide's introduction and every withdrawal
 // symptom, by category.
-func newSymptomsScreen(u *UI, g data.Guide) fyne.CanvasObject {
+func newSymptomsScreen(u *UI, g guide.Guide) fyne.CanvasObject {
 	tr := u.tr
 	var d document
 	d.heading(tr.T(g.SymptomsTitleID))

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 	"github.com/steadyapp/steady/i18n"
 )
 
@@ -154,7 +155,7 @@ func TestSectionsInOrder(t *testing.T) {
 // guide's catalog is on screen in its section.
 func TestWholeGuideIsShown(t *testing.T) {
 	u, _ := newTestUI(t)
-	g := data.TheGuide()
+	g := guide.TheGuide()
 	for _, l := range u.tr.Languages() {
 		if err := u.tr.Set(l.Tag); err != nil {
 			t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 func main() {
@@ -80,8 +81,8 @@ func run(dir string, n int, lang string, force bool, settings map[string]string)
 		}
 	}
 	r := rand.New(rand.NewPCG(7, 11))
-	symptoms := data.TheGuide().AllSymptoms()
-	coping := data.TheGuide().CopingActions()
+	symptoms := guide.TheGuide().AllSymptoms()
+	coping := guide.TheGuide().CopingActions()
 	entries := make([]data.Entry, 0, n)
 	for i := 0; i < n; i++ {
 		// Cravings ease over the weeks, with evening peaks.
@@ -97,7 +98,7 @@ func run(dir string, n int, lang string, force bool, settings map[string]string)
 		}
 		e := data.Entry{
 			At: at, Mood: 1 + (r.IntN(3) + (n-i)*3/n), Craving: craving,
-			Triggers: []string{data.Triggers[r.IntN(6)]},
+			Triggers: []string{guide.Triggers()[r.IntN(6)]},
 			Symptoms: []string{symptoms[r.IntN(len(symptoms))].ID},
 			Coping:   []string{coping[r.IntN(len(coping))]},
 			Used:     i == n*2/3,

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 func main() {
@@ -45,8 +46,8 @@ func run() error {
 		"data/testdata/fuzz/FuzzImport/newer-version":         {bytes.Replace(full, []byte(`"version": 1`), []byte(`"version": 2`), 1)},
 	}
 	n := 0
-	for _, r := range data.Regions {
-		for _, l := range append([]data.Helpline{{Number: r.Emergency}}, r.Lines...) {
+	for _, r := range guide.Regions() {
+		for _, l := range append([]guide.Helpline{{Number: r.Emergency}}, r.Lines...) {
 			n++
 			files[fmt.Sprintf("data/testdata/fuzz/FuzzValidPhone/helpline-%02d", n)] = []any{l.Number}
 		}
@@ -107,13 +108,13 @@ func export(n int, plan bool) ([]byte, error) {
 		}
 	}
 	zones := []*time.Location{time.UTC, time.FixedZone("", 9*3600), time.FixedZone("", -4*3600), time.FixedZone("", 5*3600+1800)}
-	symptoms := data.TheGuide().AllSymptoms()
+	symptoms := guide.TheGuide().AllSymptoms()
 	for i := 0; i < n; i++ {
 		h, q, passed := 5.5+float64(i%4), 1+i%5, i%3 == 0
 		e := data.Entry{
 			At:   time.Date(2026, 9, 1+i, i, 15, 0, 0, zones[i%len(zones)]),
 			Mood: 1 + i%5, Craving: (i * 3) % 11,
-			Triggers: []string{data.Triggers[i%len(data.Triggers)]},
+			Triggers: []string{guide.Triggers()[i%len(guide.Triggers())]},
 			Symptoms: []string{symptoms[i%len(symptoms)].ID},
 			Coping:   []string{"coping.walk"},
 			Used:     i == 5, SelfHarm: i == 7,

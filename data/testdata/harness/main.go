@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/data/guide"
 )
 
 func main() {
@@ -97,7 +98,7 @@ func add(s *data.Store, r *rand.Rand, i, noteLen int) {
 // addErr stores one generated check-in; once Add has returned without an
 // error it prints "ack " and the entry as JSON on one line.
 func addErr(s *data.Store, r *rand.Rand, i, noteLen int) error {
-	g := data.TheGuide()
+	g := guide.TheGuide()
 	symptoms := g.AllSymptoms()
 	coping := g.CopingActions()
 	zones := []*time.Location{time.UTC, time.FixedZone("", 9*3600), time.FixedZone("", -5*3600-1800)}
@@ -106,7 +107,7 @@ func addErr(s *data.Store, r *rand.Rand, i, noteLen int) error {
 		Mood:    1 + r.IntN(5),
 		Craving: r.IntN(11),
 		Used:    r.IntN(10) == 0, SelfHarm: r.IntN(20) == 0,
-		Triggers: []string{data.Triggers[r.IntN(len(data.Triggers))]},
+		Triggers: []string{guide.Triggers()[r.IntN(len(guide.Triggers()))]},
 		Symptoms: []string{symptoms[r.IntN(len(symptoms))].ID},
 		Coping:   []string{coping[r.IntN(len(coping))]},
 		Note:     fmt.Sprintf("#%d 🙂 שלום '; DROP TABLE entries;-- ", i) + strings.Repeat("x", noteLen),

@@ -1,9 +1,4 @@
-package data
-
-// The guide is the content of the article Steady is built on, as a catalog of
-// stable IDs. Visible text lives in the message files (package i18n) under the
-// same IDs, so the same symptom or strategy appears identically in the guide
-// and in the journal's pickers.
+package guide
 
 // Symptom is one listed withdrawal symptom. Its ID is also its message ID and
 // the value stored in the journal when the user records it.

@@ -1,4 +1,4 @@
-package data
+package guide
 
 import "strings"
 
@@ -28,8 +28,9 @@ type Region struct {
 // RegionOther is the fallback region: "call your local emergency number".
 const RegionOther = "other"
 
-// Regions lists every region Steady knows, in the order shown.
-var Regions = []Region{
+// regions lists every region Steady knows, in the order shown; the fallback
+// comes last.
+var regions = []Region{
 	{ID: "GB", Emergency: "999", EmergNote: "help.emergency.gb", Source: "FRANK; Samaritans (known)", Lines: []Helpline{
 		{"FRANK", "0300 123 6600", "help.line.gb_frank"},
 		{"Samaritans", "116 123", "help.line.samaritans"},
@@ -98,28 +99,42 @@ var Regions = []Region{
 	{ID: RegionOther, Emergency: "112", EmergNote: "help.emergency.elsewhere", Source: ""},
 }
 
-// RegionByID returns the region with the given ID, or the fallback.
-func RegionByID(id string) Region {
-	for _, r := range Regions {
-		if r.ID == id {
-			return r
-		}
+// Regions returns every region Steady knows, in the order shown; the
+// fallback region (RegionOther) comes last.
+func Regions() []Region {
+	out := make([]Region, len(regions))
+	for i, r := range regions {
+		out[i] = r.clone()
 	}
-	return Regions[len(Regions)-1]
+	return out
 }
 
-// WarningSigns are the message IDs of the signs that need a doctor now or an
-// emergency number (shared/data/helplines.md).
-var WarningSigns = []string{
+// RegionByID returns the region with the given ID, or the fallback.
+func RegionByID(id string) Region {
+	for _, r := range regions {
+		if r.ID == id {
+			return r.clone()
+		}
+	}
+	return regions[len(regions)-1].clone()
+}
+
+func (r Region) clone() Region {
+	r.Lines = append([]Helpline(nil), r.Lines...)
+	return r
+}
+
+// WarningSigns returns the message IDs of the signs that need a doctor now
+// or an emergency number (shared/data/helplines.md).
+func WarningSigns() []string { return append([]string(nil), warningSigns...) }
+
+var warningSigns = []string{
 	"help.sign.self_harm",
 	"help.sign.confusion",
 	"help.sign.chest",
 	"help.sign.bladder",
 	"help.sign.cramps",
 }
-
-// SettingRegion is the region whose helplines the Get help page shows.
-const SettingRegion = "region"
 
 // NameID is the message ID of the region's name.
 func (r Region) NameID() string {
