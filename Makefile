@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all deps build run test vet fmt-check unit fuzz smoke bench screenshots clean
+.PHONY: all deps build run test vet fmt-check unit fuzz smoke bench screenshots clean report-sample
 
 all: build
 
@@ -22,7 +22,7 @@ run: build
 
 ## test: everything — formatting, vet, unit and UI tests, fuzzing, the real binary under
 ## Xvfb, and the Linux and Windows packages (built, validated, installed, removed).
-test: deps fmt-check vet unit fuzz build smoke test-package
+test: deps fmt-check vet unit fuzz build smoke test-package report-sample
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -37,6 +37,11 @@ unit:
 ## fuzz: every fuzz target for 15 s (FUZZTIME=30s to change).
 fuzz:
 	scripts/fuzz
+
+## report-sample: the sample report for a clinician in en, es, zh-Hant-TW, th
+## and ja, checked with pdftotext and pdftoppm (OUTDIR=… to keep them elsewhere).
+report-sample:
+	scripts/report-sample $(or $(OUTDIR),bin/report-sample)
 
 ## bench: start-up time and memory against a bare Fyne window, journal and
 ## language-switch benchmarks (prints the ratios; fails when a target is missed).
