@@ -20,5 +20,6 @@ func newManagingScreen(tr *i18n.Translator, g guide.Guide) fyne.CanvasObject {
 		body.Wrapping = fyne.TextWrapWord
 		objs = append(objs, widget.NewCard(tr.T(s.TitleID), "", body))
 	}
+	objs = append(objs, techniques(tr, g)...)
 	return scrollPage(objs...)
 }

@@ -24,6 +24,16 @@ type Strategy struct {
 	BodyID  string
 }
 
+// Technique is a way of riding out a craving, with its explanation and the
+// source it is drawn from. Unlike a Strategy it is not recorded in the
+// journal (the check-in's coping actions name them).
+type Technique struct {
+	ID       string // e.g. "technique.urge_surfing"
+	TitleID  string
+	BodyID   string
+	SourceID string
+}
+
 // Question is one frequently asked question with its answer.
 type Question struct {
 	ID         string // e.g. "faq.duration"
@@ -46,6 +56,9 @@ type Guide struct {
 	ManagingTitleID string
 	ManagingIntroID string
 	Strategies      []Strategy
+	// Riding out a craving: techniques, after the strategies.
+	TechniquesTitleID string
+	Techniques        []Technique
 
 	// FAQ section.
 	FAQTitleID   string
@@ -74,6 +87,11 @@ func single(id, name string) SymptomCategory {
 func strategy(id string) Strategy {
 	p := "strategy." + id
 	return Strategy{ID: p, TitleID: p + ".title", BodyID: p + ".body"}
+}
+
+func technique(id string) Technique {
+	p := "technique." + id
+	return Technique{ID: p, TitleID: p + ".title", BodyID: p + ".body", SourceID: p + ".source"}
 }
 
 func question(id string) Question {
@@ -110,6 +128,11 @@ func TheGuide() Guide {
 			strategy("support"),
 			strategy("lifestyle"),
 			strategy("triggers"),
+		},
+		TechniquesTitleID: "guide.techniques.title",
+		Techniques: []Technique{
+			technique("urge_surfing"),
+			technique("deads"),
 		},
 
 		FAQTitleID: "guide.faq.title",
@@ -148,6 +171,10 @@ func (g Guide) MessageIDs() []string {
 	ids = append(ids, g.SymptomsClosingID, g.ManagingTitleID, g.ManagingIntroID)
 	for _, s := range g.Strategies {
 		ids = append(ids, s.TitleID, s.BodyID)
+	}
+	ids = append(ids, g.TechniquesTitleID)
+	for _, t := range g.Techniques {
+		ids = append(ids, t.TitleID, t.BodyID, t.SourceID)
 	}
 	ids = append(ids, g.FAQTitleID)
 	for _, q := range g.Questions {
