@@ -16,6 +16,8 @@ import (
 	gotext "github.com/go-text/typesetting/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/language"
+
+	"github.com/steadyapp/steady/internal/showable"
 )
 
 // localesDir is where the message files are: ../i18n/locales, or
@@ -137,24 +139,58 @@ func missing(texts []string, fonts ...*font) string {
 	return b.String()
 }
 
-// TestFontsCoverTranslations checks that every character of every message
-// file is in its language's faces, or in Fyne's built-in font for languages
-// without faces of their own. Regenerate with scripts/fonts when it fails.
-func TestFontsCoverTranslations(t *testing.T) {
-	files := loadMessageFiles(t)
-	for _, mf := range files {
-		t.Run(mf.stem, func(t *testing.T) {
-			regular, bold, ok := Fonts(mf.tag)
-			if !ok {
-				regular, bold = theme.DefaultTextFont(), theme.DefaultTextBoldFont()
+// showableSet is every string Steady can show (internal/showable): the
+// message files of $LOCALES_DIR if set (as for scripts/fonts), else the
+// embedded ones, and the guide's data.
+func showableSet(t *testing.T) showable.Set {
+	t.Helper()
+	var (
+		set showable.Set
+		err error
+	)
+	if d := os.Getenv("LOCALES_DIR"); d != "" {
+		set, err = showable.CollectFrom(os.DirFS(d), ".")
+	} else {
+		set, err = showable.Collect()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Languages) == 0 || len(set.Everywhere) == 0 {
+		t.Fatalf("showable strings: %d languages, %d shown everywhere", len(set.Languages), len(set.Everywhere))
+	}
+	return set
+}
+
+// TestFontsCoverEveryShowableString checks that every character Steady can
+// show in a language — its messages (Thai with line-break marks), Fyne's
+// strings, and what every language shows (languages' own names, helpline
+// names, numbers and sources) — is in the bundled faces that language uses:
+// its own faces, or Fyne's built-in font with LanguageNameFonts in front (as
+// the UI's theme does). Only bundled fonts count, never the system's, so a
+// pass means nothing depends on fonts installed on the machine. Regenerate
+// with scripts/fonts when it fails.
+func TestFontsCoverEveryShowableString(t *testing.T) {
+	set := showableSet(t)
+	namesRegular, namesBold := LanguageNameFonts()
+	for tag, texts := range set.Languages {
+		t.Run(tag, func(t *testing.T) {
+			all := append(slices.Clone(texts), set.Everywhere...)
+			if regular, bold, ok := Fonts(language.MustParse(tag)); ok {
+				for _, res := range []fyne.Resource{regular, bold} {
+					if m := missing(all, parse(t, res)); m != "" {
+						t.Errorf("%s lacks characters Steady shows in %s (run scripts/fonts):%s", res.Name(), tag, m)
+					}
+				}
+				return
 			}
-			hint := "run scripts/fonts"
-			if !ok {
-				hint = "Fyne's built-in font: avoid them, or give the language faces in scripts/fonts and Fonts"
-			}
-			for _, res := range []fyne.Resource{regular, bold} {
-				if m := missing(mf.values, parse(t, res)); m != "" {
-					t.Errorf("%s lacks characters of %s.toml (%s):%s", res.Name(), mf.stem, hint, m)
+			for _, pair := range [][2]fyne.Resource{
+				{namesRegular, theme.DefaultTextFont()},
+				{namesBold, theme.DefaultTextBoldFont()},
+			} {
+				if m := missing(all, parse(t, pair[0]), parse(t, pair[1])); m != "" {
+					t.Errorf("%s with %s lacks characters Steady shows in %s (run scripts/fonts):%s",
+						pair[0].Name(), pair[1].Name(), tag, m)
 				}
 			}
 		})

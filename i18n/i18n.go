@@ -44,6 +44,7 @@ type Translator struct {
 	matcher   language.Matcher
 
 	current   language.Tag
+	thai      bool // current is Thai: messages get line-break marks
 	localizer *goi18n.Localizer
 	listeners []func(language.Tag)
 }
@@ -136,6 +137,8 @@ func order(files map[language.Tag][]byte) []language.Tag {
 
 func (t *Translator) use(tag language.Tag) {
 	t.current = tag
+	base, _ := tag.Base()
+	t.thai = base.String() == "th"
 	t.localizer = goi18n.NewLocalizer(t.bundle, tag.String(), Source.String())
 }
 
@@ -178,6 +181,8 @@ func (t *Translator) OnChange(f func(language.Tag)) {
 // T returns the message with the given ID in the current language, filling
 // its template with the optional data (key, value pairs). An unknown ID comes
 // back as itself, so a mistake shows on screen instead of an empty label.
+// Thai messages come with BreakMark between words (see Breakable); pass text
+// that leaves Steady, such as a file's column names, through Unbreakable.
 func (t *Translator) T(id string, kv ...any) string {
 	return t.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: pairs(kv)})
 }
@@ -197,6 +202,9 @@ func (t *Translator) localize(cfg *goi18n.LocalizeConfig) string {
 	s, err := t.localizer.Localize(cfg)
 	if err != nil && s == "" {
 		return cfg.MessageID
+	}
+	if t.thai {
+		s = Breakable(s) // see thai.go
 	}
 	return s
 }
