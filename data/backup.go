@@ -49,7 +49,7 @@ func BackupDir(dir string) string { return filepath.Join(dir, BackupDirName) }
 // whole one. Open starts it in the background; adding check-ins while it
 // runs is fine.
 func (s *Store) BackupIfDue(now time.Time) error {
-	if s.vault != nil {
+	if s.Encrypted() {
 		if err := s.Sync(); err != nil {
 			return fmt.Errorf("backup: %w", err)
 		}
@@ -62,12 +62,19 @@ func (s *Store) BackupIfDue(now time.Time) error {
 // reads the Store's fields now, so that the copy can run in the background
 // while they change.
 func (s *Store) snapshotter() func(ctx context.Context, path string) error {
-	if s.vault != nil {
+	if s.Encrypted() {
 		vault := vaultPath(s.dir)
 		return func(ctx context.Context, path string) error { return copyFile(path, vault) }
 	}
-	db := s.db
-	return func(ctx context.Context, path string) error { return vacuumInto(ctx, db, path) }
+	db, check := s.db.handle(), s.check
+	return func(ctx context.Context, path string) error {
+		// A journal Open's check finds damaged is not backed up: the copy
+		// would push a sound backup out.
+		if err := check.wait(); err != nil {
+			return err
+		}
+		return vacuumInto(ctx, db, path)
+	}
 }
 
 // backupIfDue makes today's backup of the journal in dir with snapshot.
@@ -187,10 +194,12 @@ func Backups(dir string) ([]BackupInfo, error) {
 // (as listed by Backups) and returns where the journal it replaced was kept
 // (steady-before-restore-YYYYMMDD-HHMMSS.db beside it; "" when there was
 // none). The journal must be closed: if it is open, in this process or
-// another, RestoreBackup fails with ErrLocked. The backup is checked first
-// (integrity, and not from a newer Steady); the copy is written beside the
-// journal and synced before anything is moved, and the old journal is
-// renamed, never deleted.
+// another, RestoreBackup fails with ErrLocked. The backup is copied beside
+// the journal, synced and checked as Open checks a journal, with SQLite's
+// full integrity check (a damaged backup gives ErrDamaged, someone else's
+// file ErrForeign, one from a newer Steady ErrNewerSchema) before anything
+// is moved; the backup itself is only read, and the old journal is renamed,
+// never deleted.
 func RestoreBackup(dir, name string) (string, error) {
 	if !backupName.MatchString(name) {
 		return "", fmt.Errorf("restore backup %q: %w", name, os.ErrNotExist)
@@ -201,7 +210,7 @@ func RestoreBackup(dir, name string) (string, error) {
 	}
 	defer lock.release()
 	src := filepath.Join(BackupDir(dir), name)
-	if err := checkBackup(src); err != nil {
+	if _, err := os.Lstat(src); err != nil {
 		return "", fmt.Errorf("restore backup %s: %w", name, err)
 	}
 	journal := filepath.Join(dir, FileName)
@@ -210,6 +219,12 @@ func RestoreBackup(dir, name string) (string, error) {
 	if err := copyFile(staged, src); err != nil {
 		os.Remove(staged)
 		return "", fmt.Errorf("restore backup %s: %w", name, Classify(err))
+	}
+	// Check the copy, which is what will become the journal: the backup
+	// itself is only read.
+	if err := checkBackup(staged); err != nil {
+		os.Remove(staged)
+		return "", fmt.Errorf("restore backup %s: %w", name, err)
 	}
 	kept := ""
 	if _, err := os.Lstat(journal); err == nil {
@@ -225,39 +240,19 @@ func RestoreBackup(dir, name string) (string, error) {
 	return kept, nil
 }
 
-// checkBackup opens a backup read-only and checks it is a sound journal this
-// Steady can read.
+// checkBackup checks, reading only, that the backup at path is a sound
+// Steady journal this Steady can open: the checks Open makes (check.go),
+// with SQLite's full integrity check. An empty file is no backup.
 func checkBackup(path string) error {
-	if _, err := os.Stat(path); err != nil {
-		return err
-	}
-	if err := prepareFile(path); err != nil {
-		return err
-	}
-	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
-	db, err := sql.Open("sqlite3", "file:"+esc+"?mode=ro&immutable=1")
+	st, err := os.Lstat(path)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	var check string
-	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil {
-		if isNotADB(err) {
-			return fmt.Errorf("%w: %w", ErrNotJournal, err)
-		}
-		return err
+	if !st.Mode().IsRegular() || st.Size() == 0 {
+		return damaged(fmt.Errorf("%s: empty or not a file", filepath.Base(path)))
 	}
-	if check != "ok" {
-		return fmt.Errorf("%w: integrity check: %s", ErrNotJournal, check)
-	}
-	var v int
-	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
-		return err
-	}
-	if v > SchemaVersion {
-		return fmt.Errorf("schema version %d: %w", v, ErrNewerSchema)
-	}
-	return nil
+	_, err = inspectFile(context.Background(), path, checkFull)
+	return err
 }
 
 // copyFile copies src to a new owner-only file dst and syncs it.

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -129,6 +130,47 @@ func BenchmarkTopTriggers30(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := s.TopTags(KindTrigger, from, to, 8); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchJournalFile writes a closed journal of benchEntries check-ins and
+// returns its path.
+func benchJournalFile(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "steady")
+	s, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fillJournal(b, s, benchEntries)
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return filepath.Join(dir, FileName)
+}
+
+// BenchmarkOpenCheck measures what Open adds to every start: reading the
+// header and recognising the file, then PRAGMA quick_check, read-only, on
+// 100 000 entries.
+func BenchmarkOpenCheck(b *testing.B) {
+	path := benchJournalFile(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := inspectFile(context.Background(), path, checkQuick); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBackupCheck measures the check of a backup before it is
+// restored (PRAGMA integrity_check) on 100 000 entries.
+func BenchmarkBackupCheck(b *testing.B) {
+	path := benchJournalFile(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := inspectFile(context.Background(), path, checkFull); err != nil {
 			b.Fatal(err)
 		}
 	}

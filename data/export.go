@@ -1,8 +1,6 @@
 package data
 
 import (
-	"bytes"
-	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -13,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // ExportFormat names Steady's JSON export; ExportVersion is the version this
@@ -31,14 +28,14 @@ var ErrImport = errors.New("not a Steady export this version can read")
 
 // ImportError says why an import was refused; it wraps ErrImport.
 type ImportError struct {
-	Reason string // "format", "version", "json", "utf8", "entry", "plan", "size"
+	Reason Reason // ReasonFormat, ReasonVersion, ReasonJSON, ReasonUTF8, ReasonEntry, ReasonPlan, ReasonSize
 	Index  int    // the offending entry or plan item, for "entry" and "plan"
 	Err    error
 }
 
 func (e *ImportError) Error() string {
-	s := "import: " + e.Reason
-	if e.Reason == "entry" || e.Reason == "plan" {
+	s := "import: " + string(e.Reason)
+	if e.Reason == ReasonEntry || e.Reason == ReasonPlan {
 		s += " " + strconv.Itoa(e.Index+1)
 	}
 	if e.Err != nil {
@@ -214,7 +211,7 @@ func (s *Store) ExportCSV(w io.Writer, label func(tag string) string) error {
 		if e.CravingPassed != nil {
 			row[8] = yesNo(*e.CravingPassed)
 		}
-		return cw.Write(row)
+		return cw.Write(csvRow(row)) // every cell: plan labels and translated names too (csv.go)
 	})
 	if err != nil {
 		return fmt.Errorf("export csv: %w", err)
@@ -224,134 +221,6 @@ func (s *Store) ExportCSV(w io.Writer, label func(tag string) string) error {
 		return fmt.Errorf("export csv: %w", err)
 	}
 	return nil
-}
-
-// csvSafe keeps a spreadsheet from running a note as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-// ImportResult says what an import did.
-type ImportResult struct {
-	Added, Skipped         int // check-ins: new, and already in the journal
-	PlanAdded, PlanSkipped int
-}
-
-// Import reads a JSON export and adds what the journal does not have yet
-// (matched by UUID), in one transaction. The whole file is checked first: a
-// file that is not a Steady export, from a newer version, truncated, not
-// UTF-8, or with any value out of range is refused with an *ImportError and
-// nothing changes.
-func (s *Store) Import(r io.Reader) (ImportResult, error) {
-	var res ImportResult
-	raw, err := io.ReadAll(io.LimitReader(r, MaxImportSize+1))
-	if err != nil {
-		return res, &ImportError{Reason: "json", Err: err}
-	}
-	if len(raw) > MaxImportSize {
-		return res, &ImportError{Reason: "size"}
-	}
-	if !utf8.Valid(raw) {
-		return res, &ImportError{Reason: "utf8"}
-	}
-	var head struct {
-		Format  string `json:"format"`
-		Version int    `json:"version"`
-	}
-	if err := json.Unmarshal(raw, &head); err != nil {
-		return res, &ImportError{Reason: "json", Err: err}
-	}
-	if head.Format != ExportFormat {
-		return res, &ImportError{Reason: "format"}
-	}
-	if head.Version != ExportVersion {
-		return res, &ImportError{Reason: "version", Err: fmt.Errorf("version %d", head.Version)}
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	var f exportFile
-	if err := dec.Decode(&f); err != nil {
-		return res, &ImportError{Reason: "json", Err: err}
-	}
-	if dec.More() {
-		return res, &ImportError{Reason: "json", Err: errors.New("data after the export")}
-	}
-	var quit time.Time
-	if f.QuitDate != "" {
-		if quit, err = time.Parse(dateLayout, f.QuitDate); err != nil {
-			return res, &ImportError{Reason: "json", Err: err}
-		}
-	}
-	now := s.now()
-	plans := make([]PlanItem, len(f.Plan))
-	for i, p := range f.Plan {
-		plans[i] = PlanItem{UUID: p.UUID, Kind: p.Kind, Text: p.Text, Phone: p.Phone, Created: p.Created}
-		if err := plans[i].validate(); err != nil || !validUUID(p.UUID) || p.Created.IsZero() {
-			if err == nil {
-				err = errors.New("missing uuid or time")
-			}
-			return res, &ImportError{Reason: "plan", Index: i, Err: err}
-		}
-	}
-	entries := make([]Entry, len(f.Entries))
-	for i, x := range f.Entries {
-		e := Entry{UUID: x.UUID, At: x.At, Created: x.Created, Updated: x.Updated, Mood: x.Mood,
-			Craving: x.Craving, SleepHours: x.SleepHours, SleepQuality: x.SleepQuality, Triggers: x.Triggers,
-			Symptoms: x.Symptoms, Coping: x.Coping, CravingPassed: x.CravingPassed, Used: x.Used,
-			SelfHarm: x.SelfHarm, Backdated: x.Backdated, Note: x.Note, Body: x.Body}
-		err := e.validate(s.guide, now)
-		if err == nil && (!validUUID(e.UUID) || e.Created.IsZero() || e.Updated.IsZero()) {
-			err = errors.New("missing uuid or times")
-		}
-		if err != nil {
-			return res, &ImportError{Reason: "entry", Index: i, Err: err}
-		}
-		entries[i] = e
-	}
-	err = s.tx(func(tx *sql.Tx) error {
-		for _, p := range plans {
-			r, err := tx.Exec(`INSERT INTO plan_items (uuid, kind, text, phone, position, created_ms)
-				VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM plan_items WHERE kind = ?), ?)
-				ON CONFLICT (uuid) DO NOTHING`, p.UUID, p.Kind, p.Text, p.Phone, p.Kind, p.Created.UnixMilli())
-			if err != nil {
-				return err
-			}
-			if n, _ := r.RowsAffected(); n == 1 {
-				res.PlanAdded++
-			} else {
-				res.PlanSkipped++
-			}
-		}
-		for i := range entries {
-			e := &entries[i]
-			var exists int
-			if err := tx.QueryRow(`SELECT count(*) FROM entries WHERE uuid = ?`, e.UUID).Scan(&exists); err != nil {
-				return err
-			}
-			if exists > 0 {
-				res.Skipped++
-				continue
-			}
-			if err := insertEntry(tx, e); err != nil {
-				return err
-			}
-			res.Added++
-		}
-		if !quit.IsZero() {
-			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`,
-				SettingQuitDate, quit.Format(dateLayout)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return ImportResult{}, fmt.Errorf("import: %w", err)
-	}
-	return res, nil
 }
 
 func validUUID(s string) bool {

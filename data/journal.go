@@ -5,25 +5,22 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/mattn/go-sqlite3"
 	"github.com/steadyapp/steady/data/guide"
 )
 
 // Store is the journal: one SQLite file in the data directory holding the
 // user's check-ins and settings. Its methods are safe for concurrent use.
 type Store struct {
-	db    *sql.DB
-	path  string
+	db    *journalDB // the handles a transition replaces, behind their lock (handles.go)
 	dir   string
 	guide guide.Guide
 	now   func() time.Time
-	vault *vaultState // set while the journal is encrypted
+	check *soundCheck // Open's quick_check of a plain journal, in the background (soundcheck.go)
 }
 
 // Open opens the journal in dir, creating the directory (owner-only) and the
@@ -55,21 +52,32 @@ func Open(dir string) (_ *Store, err error) {
 		}
 	}()
 	path := filepath.Join(dir, FileName)
+	ctx := context.Background()
+	// Decide, reading only, whether the file may be used (check.go); only
+	// an accepted file is opened for writing, set to WAL and migrated. The
+	// full check of its pages runs in the background (soundcheck.go), or
+	// first when a migration is to write to it.
+	version, err := inspectFile(ctx, path, checkNone)
+	if err == nil && version > 0 && version < schemaVersion() {
+		_, err = inspectFile(ctx, path, checkQuick)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open journal %s: %w", path, Classify(err))
+	}
 	if err := prepareFile(path); err != nil {
 		return nil, fmt.Errorf("open journal: %w", Classify(err))
 	}
-	db, err := sql.Open("sqlite3", dsn(path))
+	db, err := sql.Open(driverName, dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open journal: %w", err)
 	}
-	s := &Store{db: db, path: path, dir: dir, guide: guide.TheGuide(), now: time.Now}
-	ctx := context.Background()
+	s := &Store{db: plainDB(db, path), dir: dir, guide: guide.TheGuide(), now: time.Now}
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
-		if isNotADB(err) {
-			err = fmt.Errorf("%w (%v)", ErrNotJournal, err)
-		}
 		return nil, fmt.Errorf("open journal %s: %w", path, Classify(err))
+	}
+	if version == schemaVersion() {
+		s.check = startSoundCheck(path, s.db.saveFailed)
 	}
 	lock.own(s)
 	return s, nil
@@ -84,11 +92,8 @@ func dsn(path string) string {
 		"&_busy_timeout=5000&_txlock=immediate&_secure_delete=on"
 }
 
-// sqliteHeader starts every SQLite database file.
-const sqliteHeader = "SQLite format 3\x00"
-
-// prepareFile creates the journal file owner-only if it does not exist, and
-// refuses, without touching it, a non-empty file that is not a database.
+// prepareFile makes an accepted journal file owner-only, creating it (empty:
+// SQLite makes it a database) if it does not exist.
 func prepareFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
 	if err != nil {
@@ -98,54 +103,27 @@ func prepareFile(path string) error {
 	if err := f.Chmod(0o600); err != nil && !errors.Is(err, os.ErrPermission) {
 		return err
 	}
-	head := make([]byte, len(sqliteHeader))
-	n, err := io.ReadFull(f, head)
-	switch {
-	case n == 0 && (err == io.EOF):
-		return nil // new or empty file: SQLite makes it a database
-	case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
-		return err
-	case string(head[:n]) != sqliteHeader:
-		return ErrNotJournal
-	}
 	return nil
 }
 
-func isNotADB(err error) bool {
-	var se sqlite3.Error
-	if errors.As(err, &se) {
-		return se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt
-	}
-	return false
-}
-
 // Path returns the journal file's path.
-func (s *Store) Path() string { return s.path }
+func (s *Store) Path() string {
+	_, path, _ := s.db.current()
+	return path
+}
 
 // Dir returns the data directory the journal lives in.
 func (s *Store) Dir() string { return s.dir }
 
-// Close checkpoints the write-ahead log, closes the file and gives up the
-// single-instance lock; a backup still running is stopped first.
+// Close writes what is not on disk yet, checkpoints the write-ahead log,
+// closes the file and gives up the single-instance lock; a backup still
+// running is stopped first.
 func (s *Store) Close() error {
 	lock := lockOf(s)
-	lock.stopBackup() // the background backup reads the journal: end it first
+	s.check.stop() // the background check and backup read the journal: end them first
+	lock.stopBackup()
 	defer lock.release()
-	if s.vault != nil {
-		err := s.stopSaver()
-		if cerr := s.db.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("close journal: %w", err)
-		}
-		return nil
-	}
-	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close journal: %w", err)
-	}
-	return nil
+	return s.close()
 }
 
 // Add validates e, assigns its ID, UUID and times, marks it back-dated when
@@ -266,32 +244,6 @@ func insertTags(tx *sql.Tx, id int64, e *Entry) error {
 		}
 	}
 	return nil
-}
-
-// tx runs f in one write transaction, committed only if f succeeds.
-func (s *Store) tx(f func(*sql.Tx) error) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	if err := f(tx); err != nil {
-		tx.Rollback() //nolint:errcheck // the error that matters is f's
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	s.changed()
-	return nil
-}
-
-// exec runs one statement that changes the journal.
-func (s *Store) exec(q string, args ...any) (sql.Result, error) {
-	res, err := s.db.Exec(q, args...)
-	if err == nil {
-		s.changed()
-	}
-	return res, err
 }
 
 func nullBool(b *bool) any {
