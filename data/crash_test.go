@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -152,20 +153,22 @@ func checkJournal(t *testing.T, dir string, acked map[int64]Entry, pass ...strin
 	}
 }
 
-// TestCrashSafety runs a writer and kills it with SIGKILL at random moments
-// (while opening, migrating, backing up, writing), then checks that the
-// journal is sound and holds every entry the writer was told was saved.
+// TestCrashSafety runs a writer and kills it with SIGKILL at points of its
+// own progress (while opening, migrating, backing up, writing), then checks
+// that the journal is sound and holds every entry the writer was told was
+// saved.
 func TestCrashSafety(t *testing.T) {
 	rounds := 40
 	if testing.Short() {
 		rounds = 30
 	}
-	crashRounds(t, filepath.Join(t.TempDir(), "steady"), "", rounds, 200*time.Millisecond)
+	crashRounds(t, filepath.Join(t.TempDir(), "steady"), "", rounds)
 }
 
 // TestCrashSafetyEncrypted does the same with an encrypted journal, whose
-// saves (seal, write, rename, sync) run in the background: every entry
-// acknowledged after its save must be in the file after a kill.
+// saves (seal, write, rename, sync) happen inside each Add: every entry
+// acknowledged after its save must be in the file after a kill, including
+// kills in the middle of writing the new vault and right after its rename.
 func TestCrashSafetyEncrypted(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "steady")
 	s, err := Open(dir)
@@ -176,20 +179,61 @@ func TestCrashSafetyEncrypted(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	crashRounds(t, dir, testPass, 30, 900*time.Millisecond)
+	crashRounds(t, dir, testPass, 30)
 }
 
-// crashRounds kills a writer rounds times, after a random delay up to
-// maxDelay, and checks the journal after each kill.
-func crashRounds(t *testing.T, dir, pass string, rounds int, maxDelay time.Duration) {
+// A killPoint is where, in the writer's own progress, a round kills it; no
+// clock is involved, so a slow or busy machine only makes a round longer.
+type killPoint struct {
+	after string // the line that triggers the kill: "opening", "opened", "ack" or "adding"
+	n     int    // for "ack" and "adding": the n-th such line (1 = the first)
+	// For "adding" with an encrypted journal: kill once the save's
+	// temporary file holds at least frac of the vault's size (or once it
+	// is renamed, or the entry is acknowledged, whichever comes first).
+	frac float64
+}
+
+// minAcks is how many entries the writer has surely acknowledged when the
+// kill point is reached.
+func (k killPoint) minAcks() int {
+	switch k.after {
+	case "ack":
+		return k.n
+	case "adding":
+		return k.n - 1
+	}
+	return 0
+}
+
+// pickKill chooses a round's kill point: one round in four during Open (the
+// key derivation, the migration or the day's backup), the others after a
+// few acknowledged entries or in the middle of writing one.
+func pickKill(r *rand.Rand, round int) killPoint {
+	switch {
+	case round%8 == 0:
+		return killPoint{after: "opening"}
+	case round%8 == 4:
+		return killPoint{after: "opened"}
+	case round%2 == 1:
+		return killPoint{after: "adding", n: 2 + r.IntN(6), frac: r.Float64()}
+	default:
+		return killPoint{after: "ack", n: 1 + r.IntN(6)}
+	}
+}
+
+// crashRounds kills a writer rounds times at points of its progress and
+// checks the journal after each kill.
+func crashRounds(t *testing.T, dir, pass string, rounds int) {
 	t.Helper()
 	bin := harness(t)
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	r := rand.New(rand.NewPCG(seed, 7))
 	acked := map[int64]Entry{}
-	killedBeforeOpen := 0
+	killedBeforeOpen, midSave, sure := 0, 0, 0
 	for round := 0; round < rounds; round++ {
+		kp := pickKill(r, round)
+		sure += kp.minAcks()
 		args := []string{"-mode", "write", "-dir", dir, "-seed", fmt.Sprint(seed + uint64(round))}
 		if pass != "" {
 			args = append(args, "-pass", pass)
@@ -202,24 +246,32 @@ func crashRounds(t *testing.T, dir, pass string, rounds int, maxDelay time.Durat
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		lines := make(chan string, 1024)
 		got := make(chan childOutput, 1)
-		go func() { got <- parseOutput(t, stdout) }()
-		// One round in four dies early: during Open, the migration or the
-		// day's backup.
-		delay := time.Duration(r.Int64N(int64(maxDelay)))
-		if round%4 == 0 {
-			delay = time.Duration(r.IntN(6000)) * time.Microsecond
+		go func() {
+			out := parseOutput(t, stdout, func(l string) { lines <- l })
+			close(lines)
+			got <- out
+		}()
+		if waitForKill(dir, pass, kp, lines) {
+			midSave++
 		}
-		time.Sleep(delay)
 		cmd.Process.Signal(syscall.SIGKILL) //nolint:errcheck // it may have died already, which the check below reports
+		go func() {
+			for range lines { // keep the reader going until the pipe closes
+			}
+		}()
 		out := <-got
 		err = cmd.Wait()
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-			t.Fatalf("round %d: writer ended with %v before it was killed: %q", round, err, out.lines)
+			t.Fatalf("round %d (%+v): writer ended with %v before it was killed: %q", round, kp, err, out.lines)
 		}
 		if !out.opened {
 			killedBeforeOpen++
+		}
+		if len(out.acks) < kp.minAcks() {
+			t.Fatalf("round %d (%+v): killed after %d acknowledgements", round, kp, len(out.acks))
 		}
 		for _, e := range out.acks {
 			if _, dup := acked[e.ID]; dup {
@@ -236,8 +288,68 @@ func crashRounds(t *testing.T, dir, pass string, rounds int, maxDelay time.Durat
 			checkJournal(t, dir, acked)
 		}
 	}
-	t.Logf("%d rounds, %d entries acknowledged, %d kills before Open returned", rounds, len(acked), killedBeforeOpen)
-	if len(acked) < rounds {
-		t.Errorf("only %d entries acknowledged in %d rounds: the writer hardly ran", len(acked), rounds)
+	t.Logf("%d rounds, %d entries acknowledged (at least %d by the kill points), %d kills before Open returned, %d in the middle of writing a vault",
+		rounds, len(acked), sure, killedBeforeOpen, midSave)
+	// The kill points guarantee this many (at least one in most rounds),
+	// however slow the machine: fewer means acknowledged entries were lost.
+	if len(acked) < sure {
+		t.Errorf("only %d entries acknowledged in %d rounds, want at least %d", len(acked), rounds, sure)
+	}
+}
+
+// waitForKill reads the writer's lines until its kill point and reports
+// whether the kill falls while a new vault is being written. It returns
+// early if the writer's output ends.
+func waitForKill(dir, pass string, kp killPoint, lines <-chan string) bool {
+	seen := 0
+	for l := range lines {
+		word, _, _ := strings.Cut(l, " ")
+		if word != kp.after {
+			continue
+		}
+		if seen++; seen < max(kp.n, 1) {
+			continue
+		}
+		if kp.after == "adding" && pass != "" {
+			return waitForSave(dir, kp.frac, lines)
+		}
+		return false
+	}
+	return false
+}
+
+// waitForSave follows the save of an encrypted journal under way, by its
+// temporary file in dir, until that holds frac of the vault's size; it
+// returns true then, or false when the save is renamed into place or the
+// entry acknowledged first. It polls the folder: the writer's progress, not
+// a clock, decides when it returns.
+func waitForSave(dir string, frac float64, lines <-chan string) bool {
+	vault, err := os.Stat(filepath.Join(dir, VaultName))
+	if err != nil {
+		return false
+	}
+	target := int64(frac * float64(vault.Size()))
+	sawTemp := false
+	for {
+		select {
+		case l, ok := <-lines:
+			if !ok || strings.HasPrefix(l, "ack ") {
+				return false
+			}
+		default:
+		}
+		temps, _ := filepath.Glob(filepath.Join(dir, "."+VaultName+".*.tmp"))
+		if len(temps) == 0 {
+			if sawTemp {
+				return false // renamed: the kill falls between the rename and the acknowledgement
+			}
+			runtime.Gosched()
+			continue
+		}
+		sawTemp = true
+		if st, err := os.Stat(temps[0]); err == nil && st.Size() >= target {
+			return true
+		}
+		runtime.Gosched()
 	}
 }

@@ -4,12 +4,14 @@
 // it out or starve it and then check what it acknowledged. Tests build it
 // with `go build -o DIR/harness ./testdata/harness`.
 //
-//	harness -mode write -dir D [-pass P] add check-ins until killed; print "ack JSON" after each
-//	                                     (with -pass, into the encrypted journal, after each save)
+//	harness -mode write -dir D [-pass P] add check-ins until killed; print "adding N" before each
+//	                                     and "ack JSON" once it is durable (with -pass, into the
+//	                                     encrypted journal: Add then includes the save)
 //	harness -mode open  -dir D [-at NS]  open (at wall-clock NS), add one check-in, wait for stdin to close
 //	harness -mode fill  -dir D           add check-ins with long notes until one fails
 //
-// Errors from Open are printed as "open-error KIND MICROSECONDS message"
+// Every mode prints "opening" before it opens the journal and "opened
+// MICROSECONDS" once it has. Errors from Open are printed as "open-error KIND MICROSECONDS message"
 // (KIND is locked, readonly, diskfull, notjournal, newer or other) and exit
 // with status 3.
 package main
@@ -51,6 +53,7 @@ func main() {
 	if *at > 0 {
 		time.Sleep(time.Until(time.Unix(0, *at)))
 	}
+	fmt.Println("opening")
 	start := time.Now()
 	open := data.Open
 	if *pass != "" {
@@ -116,6 +119,10 @@ func addErr(s *data.Store, r *rand.Rand, i, noteLen int) error {
 		h, q, p := float64(r.IntN(49))/2, 1+r.IntN(5), r.IntN(2) == 0
 		e.SleepHours, e.SleepQuality, e.CravingPassed = &h, &q, &p
 	}
+	// Announce the write: with -pass, Add seals the journal and writes it
+	// over the vault before it returns, so this line also says "a save is
+	// under way" (the crash test kills the writer during it).
+	fmt.Printf("adding %d\n", i)
 	if err := s.Add(&e); err != nil {
 		return err
 	}

@@ -1,0 +1,153 @@
+package data
+
+/*
+#include <stdlib.h>
+
+// The few declarations of SQLite's C API this file needs. The functions are
+// the ones go-sqlite3 compiles into the program (its amalgamation); their
+// signatures and these structures' first members are SQLite's stable ABI.
+typedef struct sqlite3 sqlite3;
+typedef long long steady_i64;
+typedef struct sqlite3_file sqlite3_file;
+struct steady_io_methods {
+	int iVersion;
+	int (*xClose)(sqlite3_file*);
+	int (*xRead)(sqlite3_file*, void*, int, steady_i64);
+	int (*xWrite)(sqlite3_file*, const void*, int, steady_i64);
+	int (*xTruncate)(sqlite3_file*, steady_i64);
+	int (*xSync)(sqlite3_file*, int);
+	int (*xFileSize)(sqlite3_file*, steady_i64*);
+};
+struct sqlite3_file { const struct steady_io_methods *pMethods; };
+
+extern int sqlite3_open_v2(const char*, sqlite3**, int, const char*);
+extern int sqlite3_close(sqlite3*);
+extern int sqlite3_file_control(sqlite3*, const char*, int, void*);
+
+enum {
+	STEADY_OPEN_READWRITE = 0x2,
+	STEADY_OPEN_URI = 0x40,
+	STEADY_FCNTL_FILE_POINTER = 7,
+};
+
+static int steady_memdb_open(const char *uri, sqlite3 **db, sqlite3_file **f) {
+	int rc = sqlite3_open_v2(uri, db, STEADY_OPEN_READWRITE | STEADY_OPEN_URI, 0);
+	if (rc) return rc;
+	rc = sqlite3_file_control(*db, "main", STEADY_FCNTL_FILE_POINTER, f);
+	if (rc == 0 && (*f == 0 || (*f)->pMethods == 0)) rc = 1;
+	return rc;
+}
+static int steady_size(sqlite3_file *f, steady_i64 *n) { return f->pMethods->xFileSize(f, n); }
+static int steady_read(sqlite3_file *f, void *p, int n, steady_i64 off) { return f->pMethods->xRead(f, p, n, off); }
+static int steady_write(sqlite3_file *f, const void *p, int n, steady_i64 off) { return f->pMethods->xWrite(f, p, n, off); }
+*/
+import "C"
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"fmt"
+	"unsafe"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// An encrypted journal lives in SQLite's memdb VFS under a private shared
+// name ("/steady-<random>"). go-sqlite3's Serialize copies the whole
+// database (SQLite's copy, then Go's) and its Deserialize makes a database
+// that cannot grow, so the vault code reaches the memdb file's bytes
+// directly instead: a second, C-level connection to the same shared memdb
+// gets the file through SQLITE_FCNTL_FILE_POINTER and reads or writes it
+// chunk by chunk. Nothing holds a second copy of the journal.
+
+// memConnector opens connections to one shared memdb database; its Driver
+// carries the database's URI, so that memURI can find it from the *sql.DB.
+type memConnector struct{ drv memDriver }
+
+type memDriver struct {
+	uri string
+	*sqlite3.SQLiteDriver
+}
+
+func (c memConnector) Connect(context.Context) (driver.Conn, error) {
+	return c.drv.Open(c.drv.uri + "&_foreign_keys=on&_txlock=immediate&_busy_timeout=5000&_secure_delete=on")
+}
+
+func (c memConnector) Driver() driver.Driver { return c.drv }
+
+// newMemJournal opens an empty database in the memdb VFS under a fresh
+// name. The pool keeps exactly one connection, so the database lives as long
+// as the *sql.DB (closing it frees the memory).
+func newMemJournal() (*sql.DB, error) {
+	var name [12]byte
+	if _, err := rand.Read(name[:]); err != nil {
+		return nil, err
+	}
+	uri := "file:/steady-" + hex.EncodeToString(name[:]) + "?vfs=memdb"
+	db := sql.OpenDB(memConnector{memDriver{uri: uri, SQLiteDriver: &sqlite3.SQLiteDriver{}}})
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// memURI returns the URI of a database opened by newMemJournal.
+func memURI(db *sql.DB) (string, bool) {
+	d, ok := db.Driver().(memDriver)
+	return d.uri, ok
+}
+
+// memFile is direct access to a memdb database's bytes.
+type memFile struct {
+	db *C.sqlite3
+	f  *C.sqlite3_file
+}
+
+func openMemFile(uri string) (*memFile, error) {
+	curi := C.CString(uri)
+	defer C.free(unsafe.Pointer(curi))
+	m := &memFile{}
+	if rc := C.steady_memdb_open(curi, &m.db, &m.f); rc != 0 {
+		C.sqlite3_close(m.db)
+		return nil, fmt.Errorf("open the journal in memory: SQLite error %d", int(rc))
+	}
+	return m, nil
+}
+
+func (m *memFile) close() { C.sqlite3_close(m.db) }
+
+func (m *memFile) size() (int64, error) {
+	var n C.steady_i64
+	if rc := C.steady_size(m.f, &n); rc != 0 {
+		return 0, fmt.Errorf("journal size in memory: SQLite error %d", int(rc))
+	}
+	return int64(n), nil
+}
+
+func (m *memFile) readAt(p []byte, off int64) error {
+	if len(p) == 0 {
+		return nil
+	}
+	if rc := C.steady_read(m.f, unsafe.Pointer(&p[0]), C.int(len(p)), C.steady_i64(off)); rc != 0 {
+		return fmt.Errorf("read the journal in memory: SQLite error %d", int(rc))
+	}
+	return nil
+}
+
+func (m *memFile) writeAt(p []byte, off int64) error {
+	if len(p) == 0 {
+		return nil
+	}
+	if rc := C.steady_write(m.f, unsafe.Pointer(&p[0]), C.int(len(p)), C.steady_i64(off)); rc != 0 {
+		return fmt.Errorf("write the journal in memory: SQLite error %d", int(rc))
+	}
+	return nil
+}
