@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
+)
+
+// A history row is scanned at a glance: the mood as a coloured badge with
+// its number (so it reads without colour too) and its name, the craving as
+// a small bar with its value, a lapse with its own icon and colour, and
+// "written later" in a quiet grey with a clock, so the two never look
+// alike.
+
+// moodColor is the colour of a mood, from very low (red) to very good
+// (green), made readable on the background.
+func moodColor(mood int) fyne.ThemeColorName {
+	switch mood {
+	case 1:
+		return theme.ColorNameError
+	case 2:
+		return theme.ColorNameWarning
+	case 3:
+		return theme.ColorNamePlaceHolder
+	case 4:
+		return theme.ColorNamePrimary
+	}
+	return theme.ColorNameSuccess
+}
+
+// moodBadge is a mood's number in a circle of its colour.
+type moodBadge struct {
+	widget.BaseWidget
+	mood int
+}
+
+func newMoodBadge() *moodBadge {
+	b := &moodBadge{mood: 3}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *moodBadge) set(mood int) {
+	if b.mood != mood {
+		b.mood = mood
+		b.Refresh()
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (b *moodBadge) CreateRenderer() fyne.WidgetRenderer {
+	return &chartRenderer{layout: b.draw, min: fyne.NewSize(24, 24)}
+}
+
+func (b *moodBadge) draw(size fyne.Size) []fyne.CanvasObject {
+	d := min(size.Width, size.Height)
+	c := canvas.NewCircle(chartColor(moodColor(b.mood)))
+	c.Move(fyne.NewPos((size.Width-d)/2, (size.Height-d)/2))
+	c.Resize(fyne.NewSize(d, d))
+	t := canvas.NewText(strconv.Itoa(b.mood), theme.Color(theme.ColorNameBackground))
+	t.TextStyle.Bold = true
+	t.TextSize = theme.CaptionTextSize()
+	t.Alignment = fyne.TextAlignCenter
+	t.Move(fyne.NewPos(0, (size.Height-t.MinSize().Height)/2))
+	t.Resize(fyne.NewSize(size.Width, t.MinSize().Height))
+	return []fyne.CanvasObject{c, t}
+}
+
+// cravingBar is a craving 0 … 10 as a short filled bar.
+type cravingBar struct {
+	widget.BaseWidget
+	value int
+}
+
+func newCravingBar() *cravingBar {
+	b := &cravingBar{}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *cravingBar) set(v int) {
+	if b.value != v {
+		b.value = v
+		b.Refresh()
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (b *cravingBar) CreateRenderer() fyne.WidgetRenderer {
+	return &chartRenderer{layout: b.draw, min: fyne.NewSize(50, 12)}
+}
+
+func (b *cravingBar) draw(size fyne.Size) []fyne.CanvasObject {
+	track := canvas.NewRectangle(nil)
+	track.StrokeColor, track.StrokeWidth, track.CornerRadius = chartColor(theme.ColorNamePlaceHolder), 1, 3
+	track.Move(fyne.NewPos(0, size.Height/2-5))
+	track.Resize(fyne.NewSize(size.Width, 10))
+	fill := canvas.NewRectangle(chartColor(theme.ColorNameWarning))
+	fill.CornerRadius = 3
+	fill.Move(fyne.NewPos(0, size.Height/2-5))
+	fill.Resize(fyne.NewSize(size.Width*float32(b.value)/data.MaxCraving, 10))
+	return []fyne.CanvasObject{track, fill}
+}
+
+// historyEntryRow is the widgets of one entry row.
+type historyEntryRow struct {
+	root                   *fyne.Container
+	when, mood, craving    *widget.Label
+	badge                  *moodBadge
+	bar                    *cravingBar
+	lapse, later           *fyne.Container
+	lapseLabel, laterLabel *widget.Label
+	note                   *widget.Label
+}
+
+func newHistoryEntryRow(tr *i18n.Translator) *historyEntryRow {
+	r := &historyEntryRow{
+		when: widget.NewLabel(""), mood: widget.NewLabel(""), craving: widget.NewLabel(""),
+		badge: newMoodBadge(), bar: newCravingBar(),
+		lapseLabel: widget.NewLabel(tr.T("history.lapse")), laterLabel: widget.NewLabel(tr.T("history.backdated")),
+		note: widget.NewLabel(""),
+	}
+	r.lapseLabel.Importance = widget.DangerImportance
+	r.laterLabel.Importance = widget.LowImportance
+	r.lapse = container.NewHBox(widget.NewIcon(theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameError)), r.lapseLabel)
+	r.later = container.NewHBox(widget.NewIcon(theme.NewColoredResource(theme.HistoryIcon(), theme.ColorNamePlaceHolder)), r.laterLabel)
+	r.note.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewGridWrap(fyne.NewSize(50, r.craving.MinSize().Height), container.NewCenter(r.bar))
+	left := container.NewHBox(r.when, container.NewCenter(r.badge), r.mood, bar, r.craving, r.lapse, r.later)
+	r.root = container.NewBorder(nil, nil, left, nil, r.note)
+	return r
+}
+
+// set shows e.
+func (r *historyEntryRow) set(tr *i18n.Translator, e data.Entry) {
+	r.when.SetText(tr.Time(e.At))
+	r.badge.set(e.Mood)
+	r.mood.SetText(tr.T("mood." + strconv.Itoa(e.Mood)))
+	r.bar.set(e.Craving)
+	r.craving.SetText(tr.T("journal.craving_value", "Value", e.Craving))
+	r.lapse.Hidden = !e.Used
+	r.later.Hidden = !e.Backdated
+	first, _, _ := strings.Cut(e.Note, "\n")
+	r.note.SetText(first)
+	r.root.Refresh()
+}
+
+// stickyDay keeps the day of the topmost visible row of a list on show
+// above it: the list tells it which rows it binds as it scrolls.
+type stickyDay struct {
+	label *widget.Label
+	bound map[fyne.CanvasObject]int // row object → the row it shows
+	shown int
+}
+
+func newStickyDay() *stickyDay {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return &stickyDay{label: l, bound: map[fyne.CanvasObject]int{}, shown: -1}
+}
+
+// bind records that o now shows row id; day gives the day heading of a row.
+func (s *stickyDay) bind(o fyne.CanvasObject, id int, day func(id int) string) {
+	s.bound[o] = id
+	top := -1
+	for _, i := range s.bound {
+		if top < 0 || i < top {
+			top = i
+		}
+	}
+	if top != s.shown {
+		s.shown = top
+		s.label.SetText(day(top))
+	}
+}
+
+// reset forgets the rows (the list is read again).
+func (s *stickyDay) reset() {
+	clear(s.bound)
+	s.shown = -1
+	s.label.SetText("")
+}
