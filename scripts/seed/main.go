@@ -81,6 +81,7 @@ func run(dir string, n int, lang string, force bool, settings map[string]string)
 		}
 	}
 	r := rand.New(rand.NewPCG(7, 11))
+	extra := rand.New(rand.NewPCG(13, 17))
 	symptoms := guide.TheGuide().AllSymptoms()
 	coping := guide.TheGuide().CopingActions()
 	entries := make([]data.Entry, 0, n)
@@ -106,6 +107,16 @@ func run(dir string, n int, lang string, force bool, settings map[string]string)
 		}
 		if e.Mood > 5 {
 			e.Mood = 5
+		}
+		// Sleep on about half the check-ins and whether the craving passed
+		// on most, from a source of their own (the rest stays as it was).
+		if extra.IntN(2) == 0 {
+			h := float64(8+extra.IntN(11)) / 2 // 4 … 9 hours
+			e.SleepHours = &h
+		}
+		if extra.IntN(4) > 0 {
+			passed := extra.IntN(10) >= craving-2
+			e.CravingPassed = &passed
 		}
 		entries = append(entries, e)
 	}
