@@ -260,7 +260,8 @@ func boolOf(n sql.NullBool) *bool {
 const bodyCSVColumns = 16
 
 // csvFields returns the body log's cells of a CSV row, in CSVHeader's
-// order; a field not recorded is an empty cell.
+// order; a field not recorded is an empty cell. The medical line is free
+// text: ExportCSV makes every cell safe from formula injection (csvRow).
 func (b *Body) csvFields() []string {
 	out := make([]string, bodyCSVColumns)
 	if b == nil {
@@ -284,6 +285,6 @@ func (b *Body) csvFields() []string {
 	copy(out, []string{num(b.UrinationsDay), num(b.UrinationsNight), b.Urgency, b.Leaks,
 		num(b.UrinePain), b.Blood, yes(b.Retention), yes(b.Fever), num(b.PainBladder),
 		num(b.PainFlank), num(b.PainUpper), yes(b.ForPain), yes(b.WithAlcohol), yes(b.WithBenzos),
-		yes(b.WithOpioids), csvSafe(b.Medical)})
+		yes(b.WithOpioids), b.Medical})
 	return out
 }
