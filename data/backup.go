@@ -8,10 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -89,7 +92,7 @@ func backupIfDue(ctx context.Context, dir string, snapshot func(ctx context.Cont
 	removeStaleTemps(bdir)
 	final := filepath.Join(bdir, "steady-"+now.Format(dateLayout)+".db")
 	if _, err := os.Lstat(final); err == nil {
-		return pruneBackups(bdir)
+		return pruneBackups(bdir, now)
 	}
 	var rnd [6]byte
 	_, _ = rand.Read(rnd[:])
@@ -107,7 +110,7 @@ func backupIfDue(ctx context.Context, dir string, snapshot func(ctx context.Cont
 		return fmt.Errorf("backup: %w", Classify(err))
 	}
 	syncDir(bdir)
-	return pruneBackups(bdir)
+	return pruneBackups(bdir, now)
 }
 
 // vacuumInto writes a compact, consistent copy of the journal open as db to
@@ -147,18 +150,70 @@ func removeStaleTemps(bdir string) {
 	}
 }
 
-// pruneBackups removes all but the newest KeepBackups backups.
-func pruneBackups(bdir string) error {
+// futureBackupsDir is the folder inside the backups folder where backups
+// dated after today are kept aside.
+const futureBackupsDir = "future-dated"
+
+// backupLog reports what pruning did that the user may want to know.
+var backupLog = log.Printf
+
+// pruneBackups removes all but the newest KeepBackups backups, as of now.
+// A backup dated after now's date was made while the clock was ahead: it is
+// not counted, or the backups made once the clock is right again would be
+// the ones removed, every day. It is moved into futureBackupsDir instead,
+// never deleted, and logged. Today's backup is therefore always the newest
+// and always kept.
+func pruneBackups(bdir string, now time.Time) error {
 	list, err := Backups(filepath.Dir(bdir))
 	if err != nil {
 		return err
 	}
-	for _, b := range list[min(len(list), KeepBackups):] {
+	today := now.Format(dateLayout)
+	current := list[:0]
+	for _, b := range list {
+		if date := backupName.FindStringSubmatch(b.Name)[1]; date > today {
+			kept, err := keepFutureAside(bdir, b.Name)
+			if err != nil {
+				return fmt.Errorf("backup: keep a future-dated backup aside: %w", Classify(err))
+			}
+			backupLog("steady: backup %s is dated after today (%s): the clock was ahead when it was made; kept aside as %s",
+				b.Name, today, kept)
+			continue
+		}
+		current = append(current, b)
+	}
+	for _, b := range current[min(len(current), KeepBackups):] {
 		if err := os.Remove(filepath.Join(bdir, b.Name)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("backup: remove old backup: %w", err)
 		}
 	}
 	return nil
+}
+
+// keepFutureAside moves the backup called name into futureBackupsDir
+// (owner-only), under its own name or, if that is taken, with -2, -3…
+// before .db; nothing there is overwritten. It returns the new path.
+func keepFutureAside(bdir, name string) (string, error) {
+	fdir := filepath.Join(bdir, futureBackupsDir)
+	if err := os.MkdirAll(fdir, 0o700); err != nil {
+		return "", err
+	}
+	base := strings.TrimSuffix(name, ".db")
+	for n := 1; ; n++ {
+		dst := filepath.Join(fdir, name)
+		if n > 1 {
+			dst = filepath.Join(fdir, base+"-"+strconv.Itoa(n)+".db")
+		}
+		if _, err := os.Lstat(dst); !errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err := os.Rename(filepath.Join(bdir, name), dst); err != nil {
+			return "", err
+		}
+		syncDir(fdir)
+		syncDir(bdir)
+		return dst, nil
+	}
 }
 
 // Backups lists the backups of the journal in dir, newest first. A missing
@@ -293,9 +348,14 @@ func RemoveBackups(dir string) error {
 	}
 	for _, e := range entries {
 		p := filepath.Join(bdir, e.Name())
-		if e.Type().IsRegular() {
-			zeroFile(p)
-		}
+		// Backups kept aside (futureBackupsDir) are in a folder: zero
+		// every file under it too.
+		filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error { //nolint:errcheck // best effort; RemoveAll reports
+			if err == nil && d.Type().IsRegular() {
+				zeroFile(q)
+			}
+			return nil
+		})
 		if err := os.RemoveAll(p); err != nil {
 			return fmt.Errorf("remove backups: %w", err)
 		}

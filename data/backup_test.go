@@ -198,6 +198,35 @@ func TestRestoreBackup(t *testing.T) {
 			db.Close()
 			return backup
 		}, ErrNewerSchema},
+		// Issue 12, finding 1: a backup with a negative schema version was
+		// restored, and the next Open panicked.
+		{"negative schema version", func(t *testing.T, dir, backup string) string {
+			rawExec(t, filepath.Join(BackupDir(dir), backup), "PRAGMA user_version = -1")
+			return backup
+		}, ErrDamaged},
+		{"another program's database", func(t *testing.T, dir, backup string) string {
+			p := filepath.Join(BackupDir(dir), backup)
+			os.Remove(p)
+			rawExec(t, p, "PRAGMA journal_mode = DELETE", "CREATE TABLE entries (id INTEGER PRIMARY KEY, text TEXT)")
+			return backup
+		}, ErrForeign},
+		{"truncated by one byte", func(t *testing.T, dir, backup string) string {
+			p := filepath.Join(BackupDir(dir), backup)
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, b[:len(b)-1], 0o600)
+			return backup
+		}, ErrDamaged},
+		{"first 4 KiB kept, the rest random", func(t *testing.T, dir, backup string) string {
+			p := filepath.Join(BackupDir(dir), backup)
+			b, _ := os.ReadFile(p)
+			copy(b[4096:], noise(5, len(b)-4096))
+			os.WriteFile(p, b, 0o600)
+			return backup
+		}, ErrDamaged},
+		{"empty", func(t *testing.T, dir, backup string) string {
+			os.WriteFile(filepath.Join(BackupDir(dir), backup), nil, 0o600)
+			return backup
+		}, ErrDamaged},
 		{"journal open", func(t *testing.T, dir, backup string) string {
 			s, err := Open(dir)
 			if err != nil {
@@ -211,7 +240,7 @@ func TestRestoreBackup(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir, backup := setup(t)
 			name := tt.prepare(t, dir, backup)
-			before := snapshot(t, dir)
+			before, backups := snapshot(t, dir), snapshot(t, BackupDir(dir))
 			kept, err := RestoreBackup(dir, name)
 			if tt.want != nil {
 				if !errors.Is(err, tt.want) {
@@ -219,6 +248,7 @@ func TestRestoreBackup(t *testing.T) {
 				}
 				if tt.want != ErrLocked {
 					sameFiles(t, "a refused restore", before, snapshot(t, dir))
+					sameFiles(t, "a refused restore", backups, snapshot(t, BackupDir(dir)))
 				}
 				return
 			}
@@ -345,5 +375,136 @@ func TestEncryptedJournalBackup(t *testing.T) {
 	}
 	if _, err := RestoreBackup(dir, filepath.Base(today)); !errors.Is(err, ErrLocked) {
 		t.Errorf("RestoreBackup over an open journal = %v, want ErrLocked", err)
+	}
+}
+
+// backupDays makes, on a journal whose own backup of today was removed, one
+// backup per clock reading, and returns the names Backups lists after the
+// last one.
+func backupDays(t *testing.T, s *Store, days ...time.Time) []string {
+	t.Helper()
+	for _, now := range days {
+		if err := s.Add(&Entry{At: time.Now(), Mood: 3, Note: "on " + now.Format(dateLayout)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.BackupIfDue(now); err != nil {
+			t.Fatalf("backup on %s: %v", now.Format(dateLayout), err)
+		}
+		today := "steady-" + now.Format(dateLayout) + ".db"
+		if !slices.Contains(backupNames(t, s.Dir()), today) {
+			t.Fatalf("the backup made on %s is gone", now.Format(dateLayout))
+		}
+	}
+	return backupNames(t, s.Dir())
+}
+
+// captureBackupLog collects what pruning logs during the test.
+func captureBackupLog(t *testing.T) *[]string {
+	t.Helper()
+	var lines []string
+	saved := backupLog
+	backupLog = func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
+	t.Cleanup(func() { backupLog = saved })
+	return &lines
+}
+
+// TestFutureDatedBackupsAreKeptAside is issue 12, finding 5: after a clock
+// that ran ahead left seven future-dated backups, every new backup was
+// deleted right after it was made, with no error. Now a new backup is never
+// the one pruned; the future-dated ones are moved into future-dated/,
+// never deleted, with a log line.
+func TestFutureDatedBackupsAreKeptAside(t *testing.T) {
+	s, dir := openTemp(t)
+	if err := s.BackupError(); err != nil {
+		t.Fatal(err)
+	}
+	RemoveBackups(dir)
+	logged := captureBackupLog(t)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 9, 0, 0, 0, time.Local) }
+	// The clock ran a year ahead for a week.
+	var ahead []time.Time
+	for d := 1; d <= 7; d++ {
+		ahead = append(ahead, day(2027, 6, d))
+	}
+	backupDays(t, s, ahead...)
+	future := map[string][]byte{}
+	for _, n := range backupNames(t, dir) {
+		future[n], _ = os.ReadFile(filepath.Join(BackupDir(dir), n))
+	}
+	// Back to the right time: each day's backup is kept.
+	got := backupDays(t, s, day(2026, 6, 1), day(2026, 6, 2), day(2026, 6, 3))
+	want := []string{"steady-2026-06-03.db", "steady-2026-06-02.db", "steady-2026-06-01.db"}
+	if !slices.Equal(got, want) {
+		t.Errorf("backups %v, want %v", got, want)
+	}
+	for n, b := range future {
+		kept, err := os.ReadFile(filepath.Join(BackupDir(dir), futureBackupsDir, n))
+		if err != nil || !bytes.Equal(kept, b) {
+			t.Errorf("future-dated %s not kept aside byte for byte: %v", n, err)
+		}
+	}
+	if len(*logged) != len(future) {
+		t.Errorf("%d log lines for %d future-dated backups: %q", len(*logged), len(future), *logged)
+	}
+	for _, l := range *logged {
+		if !strings.Contains(l, "dated after today") {
+			t.Errorf("log line %q", l)
+		}
+	}
+}
+
+// TestPruningWithAClockThatJumps: the clock jumps forward and back (and
+// forward again over days already backed up); the newest backup is always
+// kept, at most KeepBackups are counted, and nothing dated after today is
+// ever deleted.
+func TestPruningWithAClockThatJumps(t *testing.T) {
+	s, dir := openTemp(t)
+	if err := s.BackupError(); err != nil {
+		t.Fatal(err)
+	}
+	RemoveBackups(dir)
+	captureBackupLog(t)
+	base := time.Date(2026, 3, 1, 9, 0, 0, 0, time.Local)
+	var days []time.Time
+	for d := 0; d < 10; d++ {
+		days = append(days, base.AddDate(0, 0, d))
+	}
+	got := backupDays(t, s, days...)
+	if len(got) != KeepBackups || got[0] != "steady-2026-03-10.db" || got[6] != "steady-2026-03-04.db" {
+		t.Fatalf("after ten days: %v", got)
+	}
+	// Forward a month: that backup is the newest, one old one goes.
+	got = backupDays(t, s, base.AddDate(0, 1, 0))
+	if len(got) != KeepBackups || got[0] != "steady-2026-04-01.db" || slices.Contains(got, "steady-2026-03-04.db") {
+		t.Fatalf("after a jump forward: %v", got)
+	}
+	// Back to March 11th: April 1st is in the future now and kept aside.
+	got = backupDays(t, s, base.AddDate(0, 0, 10))
+	if got[0] != "steady-2026-03-11.db" || slices.Contains(got, "steady-2026-04-01.db") || len(got) != KeepBackups {
+		t.Fatalf("after a jump back: %v", got)
+	}
+	if _, err := os.Stat(filepath.Join(BackupDir(dir), futureBackupsDir, "steady-2026-04-01.db")); err != nil {
+		t.Errorf("April 1st not kept aside: %v", err)
+	}
+	// Forward to April 1st again: a new backup of that day, and the one
+	// kept aside stays, under its own name.
+	got = backupDays(t, s, base.AddDate(0, 1, 0))
+	if got[0] != "steady-2026-04-01.db" {
+		t.Fatalf("back on April 1st: %v", got)
+	}
+	if _, err := os.Stat(filepath.Join(BackupDir(dir), futureBackupsDir, "steady-2026-04-01.db")); err != nil {
+		t.Errorf("the April 1st kept aside is gone: %v", err)
+	}
+	// And back once more: the new April 1st joins the old one aside.
+	backupDays(t, s, base.AddDate(0, 0, 11))
+	if _, err := os.Stat(filepath.Join(BackupDir(dir), futureBackupsDir, "steady-2026-04-01-2.db")); err != nil {
+		t.Errorf("the second April 1st overwrote the first: %v", err)
+	}
+	// RemoveBackups takes the kept-aside ones too.
+	if err := RemoveBackups(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(BackupDir(dir)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("backups folder left: %v", err)
 	}
 }

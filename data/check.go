@@ -165,14 +165,14 @@ func recognise(id int64, v int, schema []schemaObject) error {
 		if v == 0 && len(schema) == 0 {
 			return nil // an empty database: a first start cut short
 		}
-		if v >= 1 && v < idVersion && v <= schemaVersion() && slices.Equal(schema, preIDSchema(v)) {
-			return nil
+		if v >= 1 && v < idVersion && v <= schemaVersion() && slices.Equal(schema, schemaAt(v)) {
+			return nil // made by a Steady from before the application ID
 		}
-		for old := 1; old < idVersion && old <= schemaVersion(); old++ {
-			if slices.Equal(schema, preIDSchema(old)) {
-				// Steady's own schema under a version Steady never wrote
-				// with it: the header was damaged.
-				return damaged(fmt.Errorf("schema version %d on a version %d journal", v, old))
+		for at := 1; at <= schemaVersion(); at++ {
+			if slices.Equal(schema, schemaAt(at)) {
+				// Steady's own schema without the ID or under another
+				// version: the header was damaged.
+				return damaged(fmt.Errorf("version %d schema with application ID 0 and version %d", at, v))
 			}
 		}
 	}
@@ -203,11 +203,12 @@ func readSchema(ctx context.Context, db *sql.DB) ([]schemaObject, error) {
 	return out, rows.Err()
 }
 
-// preIDSchema returns the exact schema of a journal at version v, made by
-// the migrations up to v in a scratch database in memory: the schema older
-// Steady wrote before files carried an application ID. The migrations are
-// never edited once shipped, so this is what those versions wrote.
-func preIDSchema(v int) []schemaObject {
+// schemaAt returns the exact schema of a journal at version v, made by the
+// migrations up to v in a scratch database in memory: for v < idVersion,
+// the schema older Steady wrote before files carried an application ID. The
+// migrations are never edited once shipped, so this is what those versions
+// wrote.
+func schemaAt(v int) []schemaObject {
 	db, err := sql.Open("sqlite3", ":memory:")
 	if err != nil {
 		return nil

@@ -294,7 +294,7 @@ func (s *Store) Update(e *Entry) error {
 func (s *Store) Delete(id int64) (Entry, error) {
 	e, err := s.Get(id)
 	if err != nil {
-		return Entry{}, fmt.Errorf("delete entry %d: %w", id, ErrNotFound)
+		return Entry{}, fmt.Errorf("delete entry %d: %w", id, err) // ErrNotFound, or why it could not be read
 	}
 	res, err := s.exec(`DELETE FROM entries WHERE id = ?`, id)
 	if err != nil {

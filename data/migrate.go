@@ -83,7 +83,7 @@ const applicationID = 0x53746479
 // idVersion is the first schema version that carries applicationID: every
 // step sets it (see step), and version 2 was the last one made without it.
 // A file at an earlier version has no application ID and is recognised by
-// its exact schema instead (see preIDSchema).
+// its exact schema instead (see schemaAt).
 const idVersion = 3
 
 // schemaVersion returns the schema version this build of Steady writes.
