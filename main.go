@@ -52,37 +52,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "steady:", err)
 		os.Exit(1)
 	}
-	system := lang.SystemLocale().String()
-	opts := ui.Options{SystemRegion: i18n.RegionOf(system), Version: version, ShowWelcome: true}
-	var u *ui.UI
-	if data.IsEncrypted(dir) {
-		// The lock screen speaks the language kept readable in the
-		// encrypted journal's header.
-		prefs, _ := data.ReadVaultPrefs(dir)
-		_ = tr.Set(tr.Pick(*langFlag, prefs[data.SettingLanguage], system))
-		u = ui.NewLocked(a, dir, tr, opts)
-	} else {
-		store, err := data.Open(dir)
-		if err != nil {
-			// The window says why (ErrLocked: Steady is already open) and,
-			// for a damaged file, offers to keep it aside and start anew.
-			fmt.Fprintln(os.Stderr, "steady:", err)
-			_ = tr.Set(tr.Pick(*langFlag, "", system))
-			started, err := ui.ShowStartupError(a, tr, dir, err, opts)
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "steady:", err)
-			}
-			if !started || err != nil {
-				os.Exit(1)
-			}
-			return
-		}
-		saved, _, _ := store.Setting(data.SettingLanguage)
-		_ = tr.Set(tr.Pick(*langFlag, saved, system))
-		u = ui.New(a, store, tr, opts)
+	opts := ui.Options{
+		SystemRegion:   i18n.RegionOf(lang.SystemLocale().String()),
+		SystemLanguage: lang.SystemLocale().String(),
+		Language:       *langFlag,
+		Version:        version,
+		ShowWelcome:    true,
 	}
-	u.ShowAndRun()
-	if err := u.Close(); err != nil {
+	// The shell decides the first state: the lock screen, the journal, or
+	// why the journal could not be opened.
+	if err := ui.Run(a, dir, tr, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "steady:", err)
 		os.Exit(1)
 	}

@@ -1,7 +1,13 @@
 // Package ui draws Steady: the window, its sections and forms. It is the
-// only package that uses Fyne widgets. Screens are built from a small model
-// (selected section, drafts, filters) and the Translator, so a language
-// switch rebuilds them all at once without losing what the user was typing.
+// only package that uses Fyne widgets.
+//
+// Run is the entry point: the shell (shell.go) owns the window and holds
+// one state at a time (locked, open or start-up error). While a journal is
+// open, screens read and write it through the session (session.go) and
+// refresh themselves from its change events. Screens are built from a small
+// model (selected section, drafts, filters) and the Translator, so a
+// language switch rebuilds them all at once without losing what the user
+// was typing.
 package ui
 
 import (
@@ -40,101 +46,102 @@ type Options struct {
 	SystemRegion string // the system locale's country, e.g. "GB"; "" if none
 	Version      string // shown in About
 	ShowWelcome  bool   // show the first-run welcome after unlocking, if never finished
+	// Language is the language asked for on the command line ("" for
+	// none); it wins over the journal's saved choice and SystemLanguage.
+	Language       string
+	SystemLanguage string // the system locale, e.g. "en-GB"
 }
 
 // model is what the screens are drawn from and what survives a rebuild.
 type model struct {
 	section     string
-	draft       draft // the check-in form
-	quick       quickDraft
+	draft       draft      // the check-in form
+	quick       quickDraft // Today's quick check-in
+	quickDialog quickDraft // the quick check-in dialog (Ctrl+N)
 	insightDays int
 	filter      data.Filter
 }
 
-// UI is Steady's main window and what it shows.
+// UI is the shell: Steady's main window and what it shows, in exactly one
+// state (see shell.go).
 type UI struct {
-	app   fyne.App
-	win   fyne.Window
-	store *data.Store
-	tr    *i18n.Translator
-	guide guide.Guide
-	model model
-	opts  Options
-	now   func() time.Time
+	state      state
+	startErr   error         // the start-up error (stateStartupError)
+	shortcuts  []keyed       // the current state's canvas shortcuts
+	screenSubs []func()      // cancels the built screens' subscriptions
+	saveErr    dialog.Dialog // the failed-save message on screen, or nil
+	onAnnounce func(string)  // tests: what just happened (see announce)
 
-	nav       *widget.List      // the sections, on the leading side
-	titles    []string          // the shown title of each section
-	ids       []string          // the section ID of each row of nav
-	pages     []*fyne.Container // one slot per section, filled when first shown
-	builders  []func() fyne.CanvasObject
-	stack     *fyne.Container // holds the slots, one shown at a time
-	language  *widget.Select
-	today     *todayScreen
-	checkin   *checkinScreen
-	history   *historyScreen
-	insights  *insightsScreen
-	plan      *planScreen
-	settings  *settingsScreen
-	reminders *reminders
-	welcome   *welcome // open first-run welcome, or nil
+	app     fyne.App
+	win     fyne.Window
+	journal *session // the open journal; nil unless the state is open
+	tr      *i18n.Translator
+	guide   guide.Guide
+	model   model
+	opts    Options
+	now     func() time.Time
+
+	nav         *widget.List      // the sections, on the leading side
+	titles      []string          // the shown title of each section
+	ids         []string          // the section ID of each row of nav
+	pages       []*fyne.Container // one slot per section, filled when first shown
+	builders    []func() fyne.CanvasObject
+	stack       *fyne.Container // holds the slots, one shown at a time
+	language    *widget.Select
+	today       *todayScreen
+	checkin     *checkinScreen
+	history     *historyScreen
+	insights    *insightsScreen
+	plan        *planScreen
+	settings    *settingsScreen
+	reminders   *reminders
+	welcome     *welcome   // open first-run welcome, or nil
+	quickDialog *quickForm // the last quick check-in dialog opened (Ctrl+N)
 
 	// The lock (encrypted journals only).
 	dir        string            // the data directory
 	prefs      map[string]string // the vault header's preferences, while locked
+	chosen     map[string]bool   // prefs chosen on the lock screen, carried into the journal
 	failures   int               // wrong passphrases in a row
 	retryAt    time.Time         // no new attempt before this
 	lockEntry  *widget.Entry     // the lock screen's passphrase field
+	lockTheme  *widget.Select    // the lock screen's theme picker
 	passDialog *passphraseForm   // the open passphrase dialog, for tests
 	lastActive time.Time
 	trayActive bool // the tray icon is showing: closing the window hides it
-}
-
-// New builds Steady's main window on a, showing the guide and the journal in
-// store, in tr's current language.
-func New(a fyne.App, store *data.Store, tr *i18n.Translator, opts Options) *UI {
-	u := newUI(a, tr, store.Dir(), opts)
-	u.store = store
-	u.win.Resize(u.savedWindowSize())
-	u.win.CenterOnScreen()
-	u.rebuild()
-	u.reminders.reset()
-	return u
 }
 
 // newUI makes the window and what every start shares; the caller fills it
 // (the journal, the lock screen or a startup error).
 func newUI(a fyne.App, tr *i18n.Translator, dir string, opts Options) *UI {
 	u := &UI{
-		app:   a,
-		tr:    tr,
-		opts:  opts,
-		dir:   dir,
-		guide: guide.TheGuide(),
-		now:   time.Now,
-		model: model{section: SectionToday, draft: newDraft(), insightDays: 30},
+		app:    a,
+		tr:     tr,
+		opts:   opts,
+		dir:    dir,
+		guide:  guide.TheGuide(),
+		now:    time.Now,
+		model:  model{section: SectionToday, draft: newDraft(), insightDays: 30},
+		prefs:  map[string]string{},
+		chosen: map[string]bool{},
 	}
 	u.win = a.NewWindow(tr.T("app.name"))
 	u.reminders = &reminders{u: u}
-	u.addShortcuts()
+	u.watchKeys()
 	tr.OnChange(func(language.Tag) { u.languageChanged() })
 	return u
 }
 
-// Close saves and closes the journal, if it is open.
-func (u *UI) Close() error {
-	u.reminders.stop()
-	if u.store == nil {
-		return nil
-	}
-	err := u.store.Close()
-	u.store = nil
-	return err
-}
-
 // languageChanged redraws everything in the new language.
 func (u *UI) languageChanged() {
-	if u.store == nil {
+	switch u.state {
+	case stateLocked:
 		u.showLockScreen()
+		return
+	case stateStartupError:
+		u.win.SetContent(u.startupError(u.startErr))
+		return
+	case stateNone:
 		return
 	}
 	u.rebuild()
@@ -143,24 +150,6 @@ func (u *UI) languageChanged() {
 		u.showWelcome()
 		u.welcome.show(w.page)
 	}
-}
-
-// Window returns the main window.
-func (u *UI) Window() fyne.Window { return u.win }
-
-// ShowAndRun shows the window, the first-run welcome if it was never
-// finished, and runs the app until it quits.
-func (u *UI) ShowAndRun() {
-	u.win.SetCloseIntercept(u.closeWindow)
-	u.applyTray()
-	u.app.Lifecycle().SetOnEnteredForeground(u.touch)
-	u.touch()
-	u.watchIdle()
-	u.win.Show()
-	if u.store != nil {
-		u.showWelcomeIfNew()
-	}
-	u.app.Run()
 }
 
 type section struct {
@@ -196,7 +185,19 @@ func (u *UI) build() fyne.CanvasObject {
 	u.builders = make([]func() fyne.CanvasObject, len(secs))
 	icons := make([]fyne.Resource, len(secs))
 	// Screens are built when first shown: start-up and a language switch
-	// lay out only the section on screen.
+	// lay out only the section on screen. The screens being replaced stop
+	// listening to the session.
+	for _, cancel := range u.screenSubs {
+		cancel()
+	}
+	u.screenSubs = nil
+	// The check-in form and History offer the plan's triggers and coping
+	// strategies: a changed plan rebuilds them.
+	u.subscribe(func(e event) {
+		if e == planChanged {
+			u.rebuildForPlan()
+		}
+	})
 	u.today, u.checkin, u.history, u.insights, u.plan, u.settings = nil, nil, nil, nil, nil, nil
 	slots := make([]fyne.CanvasObject, len(secs))
 	for i, s := range secs {
@@ -294,13 +295,14 @@ func (u *UI) rebuild() {
 	u.win.SetMainMenu(u.mainMenu())
 }
 
-// SelectSection shows one of the sections (SectionToday …).
-func (u *UI) SelectSection(id string) {
+// selectSection shows one of the sections (SectionToday …).
+func (u *UI) selectSection(id string) {
 	u.nav.Select(u.sectionIndex(id)) // calls show
 	u.show(u.sectionIndex(id))
 }
 
-// refreshSection re-reads the journal for the section on screen.
+// refreshSection re-reads the journal for the section coming on screen:
+// events keep the screens current, but what Today says depends on the day.
 func (u *UI) refreshSection() {
 	switch u.model.section {
 	case SectionToday:
@@ -312,11 +314,12 @@ func (u *UI) refreshSection() {
 	}
 }
 
-// journalChanged is called after any change to the journal.
-func (u *UI) journalChanged() {
-	u.today.refresh()
-	u.history.reload()
-	u.insights.refresh()
+// subscribe makes f hear the session's events until the screens are
+// rebuilt (a language switch), the journal is closed, or cancel is called.
+func (u *UI) subscribe(f func(event)) (cancel func()) {
+	cancel = u.journal.subscribe(f)
+	u.screenSubs = append(u.screenSubs, cancel)
+	return cancel
 }
 
 // showError tells the user what went wrong, in their language, with
@@ -358,7 +361,7 @@ func (u *UI) labeler() func(tag string) string {
 		case strings.HasPrefix(tag, data.PlanTagPrefix):
 			if own == nil {
 				own = map[string]string{}
-				items, _ := u.store.Plan("")
+				items, _ := u.journal.Plan("")
 				for _, p := range items {
 					own[p.Tag()] = p.Text
 				}
@@ -372,25 +375,4 @@ func (u *UI) labeler() func(tag string) string {
 		}
 		return u.tr.T(tag)
 	}
-}
-
-// whenSaved runs done once what was just written is on disk: at once for a
-// plain journal, after the background save for an encrypted one (which
-// runs off the UI thread). A failed save is reported instead.
-func (u *UI) whenSaved(done func()) {
-	st := u.store
-	if st == nil || !st.Encrypted() {
-		done()
-		return
-	}
-	go func() {
-		err := st.Sync()
-		fyne.Do(func() {
-			if err != nil {
-				u.showError(u.tr.T("error.save", "Detail", err.Error()))
-				return
-			}
-			done()
-		})
-	}()
 }

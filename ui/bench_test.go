@@ -32,7 +32,7 @@ func benchUI(b *testing.B, n int) (*UI, *i18n.Translator) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	u := New(a, store, tr, Options{SystemRegion: "GB"})
+	u := openUI(a, store, tr, Options{SystemRegion: "GB"})
 	u.win.Resize(fyne.NewSize(1000, 700))
 	return u, tr
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -92,9 +91,9 @@ func draftFrom(e data.Entry) draft {
 	return d
 }
 
-// ParseHours reads a number of hours as people type it: "7", "7.5" or
+// parseHours reads a number of hours as people type it: "7", "7.5" or
 // "7,5". Empty means not recorded.
-func ParseHours(s string) (*float64, bool) {
+func parseHours(s string) (*float64, bool) {
 	s = strings.TrimSpace(strings.Replace(s, ",", ".", 1))
 	if s == "" {
 		return nil, true
@@ -141,7 +140,7 @@ func (u *UI) triggerOptions() []tagOption {
 	for _, id := range guide.Triggers() {
 		opts = append(opts, tagOption{id, u.tr.T(id)})
 	}
-	own, _ := u.store.Plan(data.PlanTrigger)
+	own, _ := u.journal.Plan(data.PlanTrigger)
 	for _, p := range own {
 		opts = append(opts, tagOption{p.Tag(), p.Text})
 	}
@@ -162,7 +161,7 @@ func (u *UI) copingOptions() []tagOption {
 	for _, id := range u.guide.CopingActions() {
 		opts = append(opts, tagOption{id, label(id)})
 	}
-	own, _ := u.store.Plan(data.PlanCoping)
+	own, _ := u.journal.Plan(data.PlanCoping)
 	for _, p := range own {
 		opts = append(opts, tagOption{p.Tag(), p.Text})
 	}
@@ -398,7 +397,7 @@ func (c *checkinScreen) entry() (data.Entry, string) {
 	e.Mood, e.Craving, e.Note, e.Used, e.SelfHarm = d.mood, d.craving, d.note, d.used, d.selfHarm
 	e.SleepHours, e.SleepQuality = nil, nil
 	if d.sleep {
-		h, ok := ParseHours(d.sleepHours)
+		h, ok := parseHours(d.sleepHours)
 		if !ok {
 			return e, u.tr.T("error.sleep_hours")
 		}
@@ -429,17 +428,17 @@ func (c *checkinScreen) submit() {
 	}
 	var err error
 	if e.ID == 0 {
-		err = u.store.Add(&e)
+		err = u.journal.Add(&e)
 	} else {
-		err = u.store.Update(&e)
+		err = u.journal.Update(&e)
 	}
 	if err != nil {
-		u.showError(u.entryError(err))
+		u.reportWrite(err, u.entryError)
 		return
 	}
+	// The write returned: the check-in is durable.
 	c.reset()
-	u.journalChanged()
-	u.whenSaved(func() { c.status.SetText(u.tr.T("journal.saved")) })
+	c.status.SetText(u.tr.T("journal.saved"))
 	u.afterSave(e)
 }
 
@@ -455,42 +454,19 @@ func (c *checkinScreen) edit(e data.Entry) {
 	c.u.model.draft = draftFrom(e)
 	c.fill()
 	c.status.SetText("")
-	c.u.SelectSection(SectionCheckin)
+	c.u.selectSection(SectionCheckin)
 }
 
 func (c *checkinScreen) confirmDelete() {
 	u := c.u
 	id := u.model.draft.editing.ID
 	u.confirm(u.tr.T("checkin.delete_title"), u.tr.T("checkin.delete_question"), u.tr.T("checkin.delete"), func() {
-		gone, err := u.store.Delete(id)
+		gone, err := u.journal.Delete(id)
 		if err != nil {
-			u.showError(u.tr.T("error.save", "Detail", err.Error()))
+			u.reportWrite(err, u.saveError)
 			return
 		}
 		c.reset()
-		u.journalChanged()
 		u.offerUndo(gone)
 	})
-}
-
-// entryError turns a store error into a message for people.
-func (u *UI) entryError(err error) string {
-	var fe *data.FieldError
-	if errors.As(err, &fe) {
-		switch fe.Field + "." + fe.Reason {
-		case "mood.range":
-			return u.tr.T("error.mood_range")
-		case "craving.range":
-			return u.tr.T("error.craving_range")
-		case "note.too_long":
-			return u.tr.T("error.note_too_long", "Count", utf8.RuneCountInString(u.model.draft.note), "Max", data.MaxNoteLength)
-		case "note.utf8":
-			return u.tr.T("error.note_utf8")
-		case "at.future":
-			return u.tr.T("error.future")
-		case "sleep_hours.range":
-			return u.tr.T("error.sleep_hours")
-		}
-	}
-	return u.tr.T("error.save", "Detail", err.Error())
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"io"
 	"path/filepath"
 	"time"
@@ -16,7 +15,7 @@ import (
 // saveAs asks where to save a file, then writes it owner-only and atomically
 // (Fyne's own writer would leave a half-written, world-readable file).
 func (u *UI) saveAs(name string, write func(io.Writer) error) {
-	if u.store.Encrypted() {
+	if u.journal.Encrypted() {
 		// Exports are plain files, for a spreadsheet or a clinician: say so
 		// before writing one from an encrypted journal.
 		u.confirm(u.tr.T("export.plain_title"), u.tr.T("export.plain_warning"), u.tr.T("export.plain_continue"),
@@ -53,12 +52,12 @@ func exportName(ext string, now time.Time) string {
 
 func (u *UI) exportCSV() {
 	u.saveAs(exportName("csv", u.now()), func(w io.Writer) error {
-		return u.store.ExportCSV(w, u.labeler())
+		return u.journal.ExportCSV(w, u.labeler())
 	})
 }
 
 func (u *UI) exportJSON() {
-	u.saveAs(exportName("json", u.now()), u.store.ExportJSON)
+	u.saveAs(exportName("json", u.now()), u.journal.ExportJSON)
 }
 
 func (u *UI) importJSON() {
@@ -79,37 +78,25 @@ func (u *UI) importJSON() {
 
 // importFrom adds a JSON export's check-ins and says what happened.
 func (u *UI) importFrom(r io.Reader, name string) {
-	res, err := u.store.Import(r)
-	var ie *data.ImportError
-	switch {
-	case errors.As(err, &ie):
-		u.showError(u.tr.T("import.refused."+ie.Reason, "File", name, "Number", ie.Index+1))
-		return
-	case err != nil:
-		u.showError(u.tr.T("error.import", "Detail", err.Error()))
+	res, err := u.journal.Import(r)
+	if err != nil {
+		u.reportWrite(err, func(err error) string { return u.importError(err, name) })
 		return
 	}
 	u.showMessage(u.tr.T("import.done_title"), u.tr.N("import.done", res.Added, "Skipped", res.Skipped))
-	u.planChanged()
-	u.journalChanged()
 }
 
 // deleteAll asks, then wipes the journal.
 func (u *UI) deleteAll() {
 	u.confirm(u.tr.T("delete_all.title"), u.tr.T("delete_all.question"), u.tr.T("delete_all.confirm"), func() {
-		if err := u.store.DeleteAll(); err != nil {
-			u.showError(u.tr.T("error.save", "Detail", err.Error()))
+		if err := u.journal.DeleteAll(); err != nil {
+			u.reportWrite(err, u.saveError)
 			return
 		}
 		u.model.draft = newDraft()
 		if u.checkin != nil {
 			u.checkin.fill()
 		}
-		u.planChanged()
-		if u.plan != nil {
-			u.plan.refresh()
-		}
-		u.journalChanged()
 		u.showMessage(u.tr.T("delete_all.title"), u.tr.T("delete_all.done"))
 	})
 }

@@ -13,7 +13,7 @@ import (
 // region returns the region whose helplines to show: the saved choice, else
 // the system locale's country, else the fallback.
 func (u *UI) region() guide.Region {
-	if id, ok, _ := u.store.Setting(data.SettingRegion); ok {
+	if id, ok, _ := u.journal.Setting(data.SettingRegion); ok {
 		return guide.RegionByID(id)
 	}
 	return guide.RegionByID(u.opts.SystemRegion)
@@ -50,7 +50,7 @@ func newHelpScreen(u *UI) *helpScreen {
 	h.regions.SetSelectedIndex(regionIndex(u.region().ID))
 	h.regions.OnChanged = func(string) {
 		r := guide.Regions()[h.regions.SelectedIndex()]
-		if err := u.store.SetSetting(data.SettingRegion, r.ID); err != nil {
+		if err := u.journal.SetSetting(data.SettingRegion, r.ID); err != nil {
 			u.showError(tr.T("error.save", "Detail", err.Error()))
 		}
 		h.show()
@@ -109,7 +109,7 @@ func (h *helpScreen) show() {
 
 // getHelpButton opens the Get help section.
 func (u *UI) getHelpButton() *widget.Button {
-	b := widget.NewButtonWithIcon(u.tr.T("help.button"), theme.WarningIcon(), func() { u.SelectSection(SectionHelp) })
+	b := widget.NewButtonWithIcon(u.tr.T("help.button"), theme.WarningIcon(), func() { u.selectSection(SectionHelp) })
 	b.Importance = widget.WarningImportance
 	return b
 }

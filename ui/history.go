@@ -36,6 +36,7 @@ type historyScreen struct {
 	cursor   data.Cursor
 	more     bool
 	loading  bool
+	cancel   func() // stops listening to the session
 }
 
 func newHistoryScreen(u *UI) *historyScreen {
@@ -103,6 +104,11 @@ func newHistoryScreen(u *UI) *historyScreen {
 	top := container.NewVBox(title, hint, container.NewHScroll(filters))
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(h.list, container.NewPadded(h.empty)))
 	h.reload()
+	h.cancel = u.subscribe(func(e event) {
+		if e.isEntry() {
+			h.reload()
+		}
+	})
 	return h
 }
 
@@ -123,7 +129,7 @@ func (h *historyScreen) loadMore() {
 	}
 	h.loading = true
 	defer func() { h.loading = false }()
-	page, next, err := h.u.store.Page(h.u.model.filter, h.cursor, historyPage)
+	page, next, err := h.u.journal.Page(h.u.model.filter, h.cursor, historyPage)
 	if err != nil {
 		h.more = false
 		h.u.showError(h.u.tr.T("error.read", "Detail", err.Error()))
@@ -205,6 +211,6 @@ func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // focusFilter opens the history with its trigger filter open (Ctrl+F).
 func (u *UI) focusFilter() {
-	u.SelectSection(SectionHistory)
+	u.selectSection(SectionHistory)
 	u.win.Canvas().Focus(u.history.trigger)
 }

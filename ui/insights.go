@@ -70,6 +70,11 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	grid := newColumns(2, moodCard, cravingCard, hourCard, trigCard)
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, grid, sympCard)))
 	s.refresh()
+	u.subscribe(func(e event) {
+		if e.isEntry() || e == planChanged {
+			s.refresh()
+		}
+	})
 	return s
 }
 
@@ -90,7 +95,7 @@ func (s *insightsScreen) refresh() {
 	from, to, days := s.window()
 	// Query a day wider on each side: the series groups by each entry's own
 	// local day, which can fall outside the window in UTC.
-	series, err := u.store.DailySeries(from.AddDate(0, 0, -1), to.AddDate(0, 0, 1))
+	series, err := u.journal.DailySeries(from.AddDate(0, 0, -1), to.AddDate(0, 0, 1))
 	if err != nil {
 		s.summary.SetText(tr.T("error.read", "Detail", err.Error()))
 		return
@@ -117,7 +122,7 @@ func (s *insightsScreen) refresh() {
 		c.Refresh()
 	}
 
-	hours, err := u.store.HourProfile(from, to)
+	hours, err := u.journal.HourProfile(from, to)
 	if err == nil {
 		s.hours.values = make([]float64, 24)
 		s.hours.labels = make([]string, 24)
@@ -141,7 +146,7 @@ func (s *insightsScreen) refresh() {
 func (s *insightsScreen) fillTop(box *fyne.Container, kind string, from, to time.Time) {
 	tr := s.u.tr
 	box.Objects = nil
-	top, err := s.u.store.TopTags(kind, from, to, topN)
+	top, err := s.u.journal.TopTags(kind, from, to, topN)
 	if err != nil || len(top) == 0 {
 		l := widget.NewLabel(tr.T("insights.none"))
 		box.Add(l)

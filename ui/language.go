@@ -8,7 +8,8 @@ import (
 
 // newLanguagePicker lists the languages by their own names. Choosing one
 // switches the whole window at once and remembers the choice in the journal
-// file.
+// file (on the lock screen: in the preferences carried into the journal on
+// unlock).
 func newLanguagePicker(u *UI) *widget.Select {
 	langs := u.tr.Languages()
 	names := make([]string, len(langs))
@@ -26,9 +27,15 @@ func newLanguagePicker(u *UI) *widget.Select {
 			if l.Name != name || l.Tag == u.tr.Language() {
 				continue
 			}
-			if err := u.store.SetSetting(data.SettingLanguage, l.Tag.String()); err != nil {
-				u.showError(u.tr.T("error.language", "Detail", err.Error()))
-				return
+			if u.state == stateOpen {
+				if err := u.journal.SetSetting(data.SettingLanguage, l.Tag.String()); err != nil {
+					u.reportWrite(err, func(err error) string { return u.tr.T("error.language", "Detail", err.Error()) })
+					return
+				}
+			} else {
+				// Locked: kept for the lock screen, written into the
+				// journal on unlock.
+				u.setLockPref(data.SettingLanguage, l.Tag.String())
 			}
 			// Set rebuilds the window through the Translator's listener.
 			_ = u.tr.Set(l.Tag)

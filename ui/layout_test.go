@@ -111,7 +111,7 @@ func newLayoutUI(t *testing.T, tag language.Tag) *UI {
 			Triggers: []string{"trigger.stress"}, Note: "a note"}
 		store.Add(&e)
 	}
-	u := New(a, store, tr, Options{SystemRegion: "GB", Version: "test"})
+	u := openUI(a, store, tr, Options{SystemRegion: "GB", Version: "test"})
 	u.win.Resize(smallWindow)
 	return u
 }
@@ -196,7 +196,7 @@ func checkLayout(t *testing.T, u *UI, size fyne.Size) {
 		t.Errorf("window needs %v, more than %v", min, size)
 	}
 	for _, id := range u.ids {
-		u.SelectSection(id)
+		u.selectSection(id)
 		settle(u)
 		for _, p := range problems(u.win.Content()) {
 			t.Errorf("%s: %s", id, p)
@@ -211,7 +211,7 @@ func TestLayoutAtScale150(t *testing.T) {
 	for _, tag := range []language.Tag{language.English, language.German, pseudoTag} {
 		t.Run(tag.String(), func(t *testing.T) {
 			u := newLayoutUI(t, tag)
-			u.store.SetSetting(data.SettingTextScale, "1.5")
+			u.journal.SetSetting(data.SettingTextScale, "1.5")
 			u.applyTheme()
 			checkLayout(t, u, fyne.NewSize(1024, 768))
 		})
@@ -233,10 +233,10 @@ func TestEveryVisibleTextIsTranslated(t *testing.T) {
 		}
 	}
 	for _, id := range u.ids {
-		u.SelectSection(id)
+		u.selectSection(id)
 		for _, s := range texts(u.win.Content()) {
 			s = strings.TrimSpace(s)
-			if s == "" || allowed.MatchString(s) || userText[s] || strings.Contains(s, "⟦") || strings.Contains(s, u.store.Dir()) {
+			if s == "" || allowed.MatchString(s) || userText[s] || strings.Contains(s, "⟦") || strings.Contains(s, u.journal.Dir()) {
 				continue
 			}
 			t.Errorf("%s: %q is not from the message files", id, s)

@@ -13,55 +13,48 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
-	"github.com/steadyapp/steady/i18n"
 )
 
-// LockMinutes are the idle times after which an encrypted journal locks;
+// lockMinutes are the idle times after which an encrypted journal locks;
 // 0 means never.
-var LockMinutes = []int{0, 1, 5, 15}
+var lockMinutes = [...]int{0, 1, 5, 15}
 
-// NewLocked builds Steady for an encrypted journal in dir: the window opens
-// on the lock screen, in the language and theme kept readable in the
-// journal's header, and shows the journal once the passphrase is entered.
-func NewLocked(a fyne.App, dir string, tr *i18n.Translator, opts Options) *UI {
-	u := newUI(a, tr, dir, opts)
-	u.prefs, _ = data.ReadVaultPrefs(dir)
-	u.win.Resize(fyne.NewSize(1000, 700))
-	u.win.CenterOnScreen()
-	u.showLockScreen()
-	return u
-}
-
-// Locked reports whether the lock screen is showing.
-func (u *UI) Locked() bool { return u.store == nil }
+// locked reports whether the lock screen is showing.
+func (u *UI) locked() bool { return u.state == stateLocked }
 
 // lock closes the encrypted journal, forgets its key and shows the lock
 // screen; what was on screen is hidden at once.
 func (u *UI) lock() {
-	if u.store == nil || !u.store.Encrypted() {
+	if u.state != stateOpen || !u.journal.Encrypted() {
 		return
 	}
-	u.prefsFromStore()
+	prefs := u.prefsFromStore()
 	u.reminders.stop()
 	for u.win.Canvas().Overlays().Top() != nil {
 		u.win.Canvas().Overlays().Top().Hide()
 	}
+	u.saveErr = nil
 	u.win.SetContent(widget.NewLabel(""))
-	if err := u.store.Close(); err != nil {
+	for _, cancel := range u.screenSubs {
+		cancel()
+	}
+	u.screenSubs = nil
+	err := u.close()
+	u.enterLocked(prefs)
+	if err != nil {
 		u.showError(u.tr.T("error.save", "Detail", err.Error()))
 	}
-	u.store = nil
-	u.showLockScreen()
 }
 
-// prefsFromStore keeps the header preferences for the lock screen.
-func (u *UI) prefsFromStore() {
-	u.prefs = map[string]string{}
-	for _, k := range data.VaultPrefs {
-		if v, ok, _ := u.store.Setting(k); ok {
-			u.prefs[k] = v
+// prefsFromStore returns the header preferences, for the lock screen.
+func (u *UI) prefsFromStore() map[string]string {
+	prefs := map[string]string{}
+	for _, k := range data.VaultPrefs() {
+		if v, ok, _ := u.journal.Setting(k); ok {
+			prefs[k] = v
 		}
 	}
+	return prefs
 }
 
 // unlockDelay is how long to wait after n failed attempts: nothing for the
@@ -105,13 +98,15 @@ func (u *UI) showLockScreen() {
 					case errors.Is(err, data.ErrTampered):
 						status.SetText(tr.T("lock.damaged", "Path", u.dir))
 					default:
-						status.SetText(StartupErrorMessage(tr, u.dir, err))
+						status.SetText(startupErrorMessage(tr, u.dir, err))
 					}
 					pass.SetText("")
+					u.announce("refused")
 					return
 				}
 				u.failures = 0
 				u.unlocked(store)
+				return
 			})
 		}()
 	}
@@ -128,22 +123,21 @@ func (u *UI) showLockScreen() {
 	)
 	picker := newLanguagePicker(u)
 	u.language = picker
-	top := container.NewHBox(layout.NewSpacer(), fitted(picker))
+	u.lockTheme = newThemePicker(u)
+	top := container.NewHBox(layout.NewSpacer(), fitted(u.lockTheme), fitted(picker))
 	u.win.SetContent(container.NewBorder(top, nil, nil, nil,
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 260), box))))
 	u.win.Canvas().Focus(pass)
 }
 
-// unlocked shows the journal after the lock screen.
+// unlocked shows the journal after the lock screen (or after a damaged
+// file was kept aside): the open state.
 func (u *UI) unlocked(store *data.Store) {
-	u.store = store
-	u.rebuild()
-	u.reminders.reset()
-	u.touch()
+	u.lockEntry, u.lockTheme = nil, nil
+	u.enterOpen(store)
 	if u.opts.ShowWelcome {
 		u.showWelcomeIfNew()
 	}
-	u.lockEntry = nil // last: tests wait for it
 }
 
 // touch records activity, for the idle lock.
@@ -174,7 +168,7 @@ func (u *UI) watchIdle() {
 
 // checkIdle locks an encrypted journal that has been idle long enough.
 func (u *UI) checkIdle() {
-	if u.store == nil || !u.store.Encrypted() {
+	if u.state != stateOpen || !u.journal.Encrypted() {
 		return
 	}
 	if d := u.lockAfter(); d > 0 && u.now().Sub(u.lastActive) >= d {

@@ -13,24 +13,12 @@ import (
 	"github.com/steadyapp/steady/i18n"
 )
 
-// eventually waits for cond, which background work makes true.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 const uiPass = "blue kettle morning"
 
 // encrypt sets a passphrase through the Settings dialog, as a person would.
 func encrypt(t *testing.T, u *UI) {
 	t.Helper()
-	u.SelectSection(SectionSettings)
+	u.selectSection(SectionSettings)
 	tapButton(t, u.settings.content, "Set a passphrase…")
 	f := u.passDialog
 	test.Type(f.next, "short")
@@ -45,19 +33,20 @@ func encrypt(t *testing.T, u *UI) {
 	if f.status.Text != u.tr.T("passphrase.mismatch") {
 		t.Errorf("mismatch: %q", f.status.Text)
 	}
+	wait := announcements(u)
 	f.again.SetText(uiPass)
 	test.Tap(f.save)
-	eventually(t, "encryption", func() bool {
-		return u.store.Encrypted() && strings.Contains(overlayText(u), u.tr.T("passphrase.set_done"))
-	})
+	wait(t, "passphrase set")
+	if !u.journal.Encrypted() || !strings.Contains(overlayText(u), u.tr.T("passphrase.set_done")) {
+		t.Fatalf("after setting a passphrase: encrypted %v, message %q", u.journal.Encrypted(), overlayText(u))
+	}
 	closeOverlays(u)
 }
 
 func TestPassphraseLockUnlock(t *testing.T) {
 	u, store := newTestUI(t)
 	e := data.Entry{At: time.Now(), Mood: 2, Note: "private words"}
-	store.Add(&e)
-	u.journalChanged()
+	u.journal.Add(&e)
 	dir := store.Dir()
 	encrypt(t, u)
 	if !data.IsEncrypted(dir) {
@@ -67,7 +56,7 @@ func TestPassphraseLockUnlock(t *testing.T) {
 
 	// Ctrl+L locks at once and hides everything.
 	u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(shortcutLock)
-	if !u.Locked() {
+	if !u.locked() {
 		t.Fatal("Ctrl+L did not lock")
 	}
 	shown := strings.Join(texts(u.win.Content()), " ")
@@ -79,10 +68,14 @@ func TestPassphraseLockUnlock(t *testing.T) {
 	}
 
 	// Wrong passphrases: a clear message, then a growing wait.
+	wait := announcements(u)
 	for i := 1; i <= 3; i++ {
 		u.lockEntry.SetText("wrong guess " + string(rune('0'+i)))
 		u.lockEntry.OnSubmitted(u.lockEntry.Text)
-		eventually(t, "a refusal", func() bool { return u.failures == i })
+		wait(t, "refused")
+		if u.failures != i {
+			t.Fatalf("%d failures after %d wrong passphrases", u.failures, i)
+		}
 	}
 	if !strings.Contains(strings.Join(texts(u.win.Content()), " "), u.tr.T("passphrase.wrong")) {
 		t.Error("no wrong-passphrase message")
@@ -92,13 +85,13 @@ func TestPassphraseLockUnlock(t *testing.T) {
 	}
 	u.lockEntry.SetText(uiPass)
 	u.lockEntry.OnSubmitted(uiPass)
-	if !u.Locked() || !strings.Contains(strings.Join(texts(u.win.Content()), " "), "1") {
+	if !u.locked() || !strings.Contains(strings.Join(texts(u.win.Content()), " "), "1") {
 		t.Error("an attempt during the wait was not refused")
 	}
 	u.retryAt = time.Time{}
 	u.lockEntry.OnSubmitted(uiPass)
-	eventually(t, "unlock", func() bool { return !u.Locked() && u.lockEntry == nil })
-	if n, _ := u.store.Count(); n != 1 {
+	wait(t, "open")
+	if n, _ := u.journal.Count(); n != 1 {
 		t.Errorf("%d entries after unlock", n)
 	}
 	buildAll(u)
@@ -107,18 +100,18 @@ func TestPassphraseLockUnlock(t *testing.T) {
 	}
 
 	// The idle lock.
-	u.store.SetSetting(data.SettingLockMinutes, "5")
+	u.journal.SetSetting(data.SettingLockMinutes, "5")
 	start := time.Now()
 	u.now = func() time.Time { return start }
 	u.touch()
 	u.now = func() time.Time { return start.Add(4 * time.Minute) }
 	u.checkIdle()
-	if u.Locked() {
+	if u.locked() {
 		t.Fatal("locked before the idle time")
 	}
 	u.now = func() time.Time { return start.Add(6 * time.Minute) }
 	u.checkIdle()
-	if !u.Locked() {
+	if !u.locked() {
 		t.Fatal("not locked after the idle time")
 	}
 }
@@ -137,14 +130,13 @@ func TestStartLockedInSavedLanguage(t *testing.T) {
 	tr, _ := i18n.New()
 	prefs, _ := data.ReadVaultPrefs(dir)
 	tr.Set(tr.Pick("", prefs[data.SettingLanguage], "en-US"))
-	u := NewLocked(test.NewApp(), dir, tr, Options{})
-	t.Cleanup(func() { u.Close() })
+	u := newUI(test.NewApp(), tr, dir, Options{})
+	u.enterLocked(prefs)
+	t.Cleanup(func() { u.close() })
 	if !strings.Contains(strings.Join(texts(u.win.Content()), " "), tr.T("lock.prompt")) || tr.T("lock.prompt") == "Enter your passphrase to open your journal." {
 		t.Error("the lock screen is not in the saved language")
 	}
-	u.lockEntry.SetText(uiPass)
-	u.lockEntry.OnSubmitted(uiPass)
-	eventually(t, "unlock", func() bool { return !u.Locked() && u.lockEntry == nil })
+	unlock(t, u)
 	if u.model.section != SectionToday || u.today == nil {
 		t.Error("Today not shown after unlock")
 	}

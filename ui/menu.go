@@ -33,7 +33,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quick.Shortcut = shortcutQuick
 	exportCSV := fyne.NewMenuItem(u.tr.T("menu.export_csv"), u.exportCSV)
 	exportCSV.Shortcut = shortcutExport
-	settings := fyne.NewMenuItem(u.tr.T("tab.settings"), func() { u.SelectSection(SectionSettings) })
+	settings := fyne.NewMenuItem(u.tr.T("tab.settings"), func() { u.selectSection(SectionSettings) })
 	settings.Shortcut = shortcutSettings
 	filter := fyne.NewMenuItem(u.tr.T("history.filter"), u.focusFilter)
 	filter.Shortcut = shortcutFilter
@@ -42,7 +42,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	deleteAll := fyne.NewMenuItem(u.tr.T("menu.delete_all"), u.deleteAll)
 	lock := fyne.NewMenuItem(u.tr.T("menu.lock"), u.lock)
 	lock.Shortcut = shortcutLock
-	lock.Disabled = !u.store.Encrypted()
+	lock.Disabled = !u.journal.Encrypted()
 	quit := fyne.NewMenuItem(u.tr.T("menu.quit"), u.app.Quit)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
@@ -52,7 +52,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	views := []*fyne.MenuItem{filter, fyne.NewMenuItemSeparator()}
 	for i, s := range u.sections() {
 		id := s.id
-		item := fyne.NewMenuItem(u.tr.T(s.title), func() { u.SelectSection(id) })
+		item := fyne.NewMenuItem(u.tr.T(s.title), func() { u.selectSection(id) })
 		if i < 9 {
 			item.Shortcut = sectionShortcut(i)
 		}
@@ -64,26 +64,63 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	// labels stay in the Help menu instead, which is where people look.
 	about := fyne.NewMenuItem(u.tr.T("menu.about"), u.showAbout)
 	privacy := fyne.NewMenuItem(u.tr.T("menu.privacy"), u.showPrivacy)
-	help := fyne.NewMenuItem(u.tr.T("help.button"), func() { u.SelectSection(SectionHelp) })
+	help := fyne.NewMenuItem(u.tr.T("help.button"), func() { u.selectSection(SectionHelp) })
 	return fyne.NewMainMenu(file, view, fyne.NewMenu(u.tr.T("menu.help"), help, privacy, about))
 }
 
-// addShortcuts registers the menu's shortcuts on the canvas too, once.
-func (u *UI) addShortcuts() {
-	c := u.win.Canvas()
-	for i, s := range u.sections() {
+// keyed is a shortcut and what it does.
+type keyed struct {
+	shortcut fyne.Shortcut
+	do       func()
+}
+
+// shortcutsFor returns the canvas shortcuts of a state. Only the open state
+// has shortcuts that need the journal; locked and start-up error have Quit
+// alone. The menu's items carry the same shortcuts (Fyne triggers those even
+// while a text field has the focus).
+func (u *UI) shortcutsFor(s state) []keyed {
+	quit := keyed{shortcutQuit, u.app.Quit}
+	if s != stateOpen {
+		return []keyed{quit}
+	}
+	var ks []keyed
+	for i, sec := range u.sections() {
 		if i >= 9 {
 			break
 		}
-		id := s.id
-		c.AddShortcut(sectionShortcut(i), u.unlockedOnly(func() { u.SelectSection(id) }))
+		id := sec.id
+		ks = append(ks, keyed{sectionShortcut(i), func() { u.selectSection(id) }})
 	}
-	c.AddShortcut(shortcutQuick, u.unlockedOnly(u.showQuickCheckin))
-	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.app.Quit() })
-	c.AddShortcut(shortcutSettings, u.unlockedOnly(func() { u.SelectSection(SectionSettings) }))
-	c.AddShortcut(shortcutExport, u.unlockedOnly(u.exportCSV))
-	c.AddShortcut(shortcutFilter, u.unlockedOnly(u.focusFilter))
-	c.AddShortcut(shortcutLock, u.unlockedOnly(u.lock))
+	return append(ks,
+		keyed{shortcutQuick, u.showQuickCheckin},
+		quit,
+		keyed{shortcutSettings, func() { u.selectSection(SectionSettings) }},
+		keyed{shortcutExport, u.exportCSV},
+		keyed{shortcutFilter, u.focusFilter},
+		keyed{shortcutLock, u.lock},
+	)
+}
+
+// setShortcuts replaces the canvas's shortcuts with ks.
+func (u *UI) setShortcuts(ks []keyed) {
+	c := u.win.Canvas()
+	for _, k := range u.shortcuts {
+		c.RemoveShortcut(k.shortcut)
+	}
+	u.shortcuts = ks
+	for _, k := range ks {
+		do := k.do
+		c.AddShortcut(k.shortcut, func(fyne.Shortcut) {
+			u.touch()
+			do()
+		})
+	}
+}
+
+// watchKeys counts typing as activity (for the idle lock) and lets Escape
+// close the top dialog, in every state.
+func (u *UI) watchKeys() {
+	c := u.win.Canvas()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		u.touch()
 		if ev.Name == fyne.KeyEscape {
@@ -91,14 +128,4 @@ func (u *UI) addShortcuts() {
 		}
 	})
 	c.SetOnTypedRune(func(rune) { u.touch() })
-}
-
-// unlockedOnly makes a shortcut do nothing while the lock screen shows.
-func (u *UI) unlockedOnly(f func()) func(fyne.Shortcut) {
-	return func(fyne.Shortcut) {
-		if u.store != nil {
-			u.touch()
-			f()
-		}
-	}
 }

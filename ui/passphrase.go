@@ -16,7 +16,7 @@ import (
 // discreet mode.
 func (s *settingsScreen) privacy() fyne.CanvasObject {
 	u, tr := s.u, s.u.tr
-	enc := u.store.Encrypted()
+	enc := u.journal.Encrypted()
 	state := wrapped(tr.T("settings.passphrase_off"))
 	if enc {
 		state.SetText(tr.T("settings.passphrase_on"))
@@ -32,8 +32,8 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 		buttons = append(buttons, set)
 	}
 
-	names := make([]string, len(LockMinutes))
-	for i, m := range LockMinutes {
+	names := make([]string, len(lockMinutes))
+	for i, m := range lockMinutes {
 		if m == 0 {
 			names[i] = tr.T("settings.lock_never")
 		} else {
@@ -42,13 +42,13 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 	}
 	s.lockAfter = widget.NewSelect(names, nil)
 	cur := u.setting(data.SettingLockMinutes, "0")
-	for i, m := range LockMinutes {
+	for i, m := range lockMinutes {
 		if strconv.Itoa(m) == cur {
 			s.lockAfter.SetSelectedIndex(i)
 		}
 	}
 	s.lockAfter.OnChanged = func(string) {
-		u.save(data.SettingLockMinutes, strconv.Itoa(LockMinutes[s.lockAfter.SelectedIndex()]))
+		u.save(data.SettingLockMinutes, strconv.Itoa(lockMinutes[s.lockAfter.SelectedIndex()]))
 	}
 	if !enc {
 		s.lockAfter.Disable()
@@ -98,7 +98,7 @@ func (u *UI) passphraseDialog(change bool) {
 			return
 		}
 		if change {
-			if err := data.VerifyPassphrase(u.store.Dir(), current.Text); err != nil {
+			if err := data.VerifyPassphrase(u.journal.Dir(), current.Text); err != nil {
 				status.SetText(tr.T("passphrase.wrong"))
 				return
 			}
@@ -108,17 +108,19 @@ func (u *UI) passphraseDialog(change bool) {
 		save.Disable()
 		pass := next.Text
 		go func() {
-			err := u.store.SetPassphrase(pass)
+			err := u.journal.SetPassphrase(pass)
 			fyne.Do(func() {
 				save.Enable()
 				if err != nil {
 					status.Importance = widget.DangerImportance
 					status.SetText(tr.T("error.save", "Detail", err.Error()))
+					u.announce("passphrase refused")
 					return
 				}
 				d.Hide()
 				u.privacyChanged()
 				u.showMessage(tr.T("passphrase.title"), tr.T("passphrase.set_done"))
+				u.announce("passphrase set")
 			})
 		}()
 	}
@@ -148,7 +150,7 @@ func (u *UI) removePassphraseDialog() {
 		if !ok {
 			return
 		}
-		if err := data.VerifyPassphrase(u.store.Dir(), current.Text); err != nil {
+		if err := data.VerifyPassphrase(u.journal.Dir(), current.Text); err != nil {
 			if errors.Is(err, data.ErrPassphrase) {
 				u.showError(tr.T("passphrase.wrong"))
 			} else {
@@ -156,7 +158,7 @@ func (u *UI) removePassphraseDialog() {
 			}
 			return
 		}
-		if err := u.store.RemovePassphrase(); err != nil {
+		if err := u.journal.RemovePassphrase(); err != nil {
 			u.showError(tr.T("error.save", "Detail", err.Error()))
 			return
 		}

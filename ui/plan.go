@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -34,6 +32,11 @@ func newPlanScreen(u *UI) *planScreen {
 	}
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(objs...)))
 	p.refresh()
+	u.subscribe(func(e event) {
+		if e == planChanged {
+			p.refresh()
+		}
+	})
 	return p
 }
 
@@ -46,14 +49,12 @@ func (p *planScreen) addRow(kind string) fyne.CanvasObject {
 	phone.PlaceHolder = tr.T("plan.phone_placeholder")
 	add := func() {
 		item := data.PlanItem{Kind: kind, Text: text.Text, Phone: phone.Text}
-		if err := u.store.AddPlanItem(&item); err != nil {
-			u.showError(p.planError(err))
+		if err := u.journal.AddPlanItem(&item); err != nil {
+			u.reportWrite(err, p.planError)
 			return
 		}
 		text.SetText("")
 		phone.SetText("")
-		p.refresh()
-		u.planChanged()
 	}
 	text.OnSubmitted = func(string) { add() }
 	phone.OnSubmitted = func(string) { add() }
@@ -65,16 +66,8 @@ func (p *planScreen) addRow(kind string) fyne.CanvasObject {
 }
 
 func (p *planScreen) planError(err error) string {
-	var fe *data.FieldError
-	if errors.As(err, &fe) {
-		switch fe.Field + "." + fe.Reason {
-		case "plan_text.missing":
-			return p.u.tr.T("error.plan_empty")
-		case "plan_text.too_long":
-			return p.u.tr.T("error.plan_too_long", "Max", data.MaxPlanText)
-		case "phone.invalid":
-			return p.u.tr.T("error.phone")
-		}
+	if msg, ok := p.u.refusal(err, ""); ok {
+		return msg
 	}
 	return p.u.tr.T("error.save", "Detail", err.Error())
 }
@@ -82,7 +75,7 @@ func (p *planScreen) planError(err error) string {
 // refresh re-reads the plan.
 func (p *planScreen) refresh() {
 	u, tr := p.u, p.u.tr
-	items, err := u.store.Plan("")
+	items, err := u.journal.Plan("")
 	if err != nil {
 		u.showError(tr.T("error.read", "Detail", err.Error()))
 		return
@@ -96,11 +89,9 @@ func (p *planScreen) refresh() {
 		label.Wrapping = fyne.TextWrapWord
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			u.confirm(tr.T("plan.remove_title"), tr.T("plan.remove_question", "Item", item.Text), tr.T("plan.remove"), func() {
-				if err := u.store.DeletePlanItem(item.ID); err != nil {
-					u.showError(tr.T("error.save", "Detail", err.Error()))
+				if err := u.journal.DeletePlanItem(item.ID); err != nil {
+					u.reportWrite(err, u.saveError)
 				}
-				p.refresh()
-				u.planChanged()
 			})
 		})
 		right := fyne.CanvasObject(remove)
@@ -123,14 +114,15 @@ func (p *planScreen) refresh() {
 	}
 }
 
-// planChanged rebuilds the check-in form's choices after the plan changed,
-// keeping the draft.
-func (u *UI) planChanged() {
+// rebuildForPlan rebuilds the check-in form's and History's choices after
+// the plan changed, keeping the draft.
+func (u *UI) rebuildForPlan() {
 	if u.checkin != nil {
 		u.checkin = newCheckinScreen(u)
 		u.replacePage(SectionCheckin, u.checkin.content)
 	}
 	if u.history != nil {
+		u.history.cancel()
 		u.history = newHistoryScreen(u)
 		u.replacePage(SectionHistory, u.history.content)
 	}

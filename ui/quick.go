@@ -18,9 +18,11 @@ type quickDraft struct {
 }
 
 // quickForm is the quick check-in: tap a mood, optionally move the craving
-// slider, tap Save. It sits on Today and in the Ctrl+N dialog.
+// slider, tap Save. One sits on Today and one in the Ctrl+N dialog; each has
+// its own draft, so what a form shows is always what its Save saves.
 type quickForm struct {
 	u       *UI
+	draft   *quickDraft // this form's draft, kept in the model
 	mood    *moodPicker
 	craving *cravingInput
 	save    *widget.Button
@@ -28,11 +30,12 @@ type quickForm struct {
 	onSaved func()
 }
 
-func newQuickForm(u *UI, onSaved func()) *quickForm {
-	q := &quickForm{u: u, onSaved: onSaved}
-	m := &u.model.quick
-	q.mood = newMoodPicker(u.tr, m.mood, func(v int) { m.mood = v })
-	q.craving = newCravingInput(u.tr, m.craving, func(v int) { m.craving = v })
+// newQuickForm builds a quick check-in over draft; onSaved (may be nil) is
+// called after a check-in was saved.
+func newQuickForm(u *UI, draft *quickDraft, onSaved func()) *quickForm {
+	q := &quickForm{u: u, draft: draft, onSaved: onSaved}
+	q.mood = newMoodPicker(u.tr, draft.mood, func(v int) { draft.mood = v })
+	q.craving = newCravingInput(u.tr, draft.craving, func(v int) { draft.craving = v })
 	q.save = widget.NewButtonWithIcon(u.tr.T("journal.save"), theme.DocumentSaveIcon(), q.submit)
 	q.save.Importance = widget.HighImportance
 	q.content = container.NewVBox(
@@ -43,28 +46,34 @@ func newQuickForm(u *UI, onSaved func()) *quickForm {
 	return q
 }
 
+// submit saves the draft as a check-in. It returns once the check-in is
+// durable; a refusal or a failed save is reported and the draft is kept.
 func (q *quickForm) submit() {
 	u := q.u
-	e := data.Entry{At: u.now(), Mood: u.model.quick.mood, Craving: u.model.quick.craving}
-	if err := u.store.Add(&e); err != nil {
-		u.showError(u.entryError(err))
+	e := data.Entry{At: u.now(), Mood: q.draft.mood, Craving: q.draft.craving}
+	if err := u.journal.Add(&e); err != nil {
+		u.reportWrite(err, u.entryError)
 		return
 	}
-	u.model.quick = quickDraft{}
+	*q.draft = quickDraft{}
 	q.mood.Set(0)
 	q.craving.slider.SetValue(0)
-	u.journalChanged()
 	if q.onSaved != nil {
 		q.onSaved()
 	}
 	u.afterSave(e)
 }
 
-// showQuickCheckin opens the quick check-in from anywhere (Ctrl+N).
+// showQuickCheckin opens the quick check-in from anywhere (Ctrl+N). It
+// exists only in the open state.
 func (u *UI) showQuickCheckin() {
+	if u.state != stateOpen {
+		return
+	}
 	var d dialog.Dialog
-	q := newQuickForm(u, func() { d.Hide() })
+	q := newQuickForm(u, &u.model.quickDialog, func() { d.Hide() })
 	d = dialog.NewCustom(u.tr.T("journal.title"), u.tr.T("dialog.cancel"), q.content, u.win)
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
+	u.quickDialog = q
 }

@@ -27,7 +27,7 @@ func (r *reminders) stop() {
 // reset (re)arms the timer for the next reminder time, or stops it.
 func (r *reminders) reset() {
 	r.stop()
-	if r.u.store == nil {
+	if r.u.journal == nil {
 		return
 	}
 	at, ok := r.next(r.u.now())
@@ -44,7 +44,7 @@ func (r *reminders) reset() {
 
 // next returns the next reminder time after now, if reminders are on.
 func (r *reminders) next(now time.Time) (time.Time, bool) {
-	v, ok, _ := r.u.store.Setting(data.SettingReminder)
+	v, ok, _ := r.u.journal.Setting(data.SettingReminder)
 	if !ok {
 		return time.Time{}, false
 	}

@@ -16,7 +16,7 @@ import (
 // deleted.
 func (u *UI) restoreDialog() {
 	tr := u.tr
-	backups, err := data.Backups(u.store.Dir())
+	backups, err := data.Backups(u.journal.Dir())
 	if err != nil {
 		u.showError(tr.T("error.read", "Detail", err.Error()))
 		return
@@ -43,8 +43,8 @@ func (u *UI) restoreDialog() {
 
 // restore closes the journal, puts the backup in its place and opens it.
 func (u *UI) restore(b data.BackupInfo) {
-	tr, dir := u.tr, u.store.Dir()
-	if err := u.store.Close(); err != nil {
+	tr, dir := u.tr, u.journal.Dir()
+	if err := u.close(); err != nil {
 		u.showError(tr.T("error.save", "Detail", err.Error()))
 	}
 	kept, restoreErr := data.RestoreBackup(dir, b.Name)
@@ -52,14 +52,11 @@ func (u *UI) restore(b data.BackupInfo) {
 	if err != nil {
 		// The journal could not be opened again: say why and stop here; the
 		// files are as RestoreBackup left them.
-		u.store = nil
-		u.win.SetMainMenu(nil)
-		u.win.SetContent(wrapped(StartupErrorMessage(tr, dir, err)))
+		u.enterStartupError(err)
 		return
 	}
-	u.store = store
 	u.model.draft = newDraft()
-	u.rebuild()
+	u.enterOpen(store)
 	if restoreErr != nil {
 		u.showError(tr.T("error.save", "Detail", restoreErr.Error()))
 		return

@@ -18,26 +18,55 @@ import (
 // setting returns a stored setting, or def. While the journal is locked
 // only the preferences kept readable in its header are known.
 func (u *UI) setting(key, def string) string {
-	if u.store == nil {
+	if u.journal == nil {
 		if v, ok := u.prefs[key]; ok {
 			return v
 		}
 		return def
 	}
-	if v, ok, _ := u.store.Setting(key); ok {
+	if v, ok, _ := u.journal.Setting(key); ok {
 		return v
 	}
 	return def
 }
 
-// save stores a setting and tells the user when it cannot.
+// save stores a setting and tells the user when it cannot. On the lock
+// screen only the header preferences can be chosen: they are kept until the
+// journal is unlocked (setLockPref).
 func (u *UI) save(key, value string) bool {
 	u.touch()
-	if err := u.store.SetSetting(key, value); err != nil {
-		u.showError(u.tr.T("error.save", "Detail", err.Error()))
+	if u.journal == nil {
+		u.setLockPref(key, value)
+		return true
+	}
+	if err := u.journal.SetSetting(key, value); err != nil {
+		u.reportWrite(err, func(err error) string { return u.tr.T("error.save", "Detail", err.Error()) })
 		return false
 	}
 	return true
+}
+
+// newThemePicker offers the system, light and dark themes; a choice applies
+// at once, on the lock screen too.
+func newThemePicker(u *UI) *widget.Select {
+	tr := u.tr
+	themes := []string{ThemeSystem, ThemeLight, ThemeDark}
+	names := []string{tr.T("settings.theme_system"), tr.T("settings.theme_light"), tr.T("settings.theme_dark")}
+	sel := widget.NewSelect(names, nil)
+	current := u.setting(data.SettingTheme, ThemeSystem)
+	for i, t := range themes {
+		if t == current {
+			sel.Selected = names[i]
+		}
+	}
+	sel.OnChanged = func(v string) {
+		for i, n := range names {
+			if n == v && u.save(data.SettingTheme, themes[i]) {
+				u.applyTheme()
+			}
+		}
+	}
+	return sel
 }
 
 // textScale is the saved text size.
@@ -46,7 +75,7 @@ func (u *UI) textScale() float32 {
 	if err != nil {
 		return 1
 	}
-	for _, s := range TextScales {
+	for _, s := range textScales {
 		if float32(f) == s {
 			return s
 		}
@@ -99,36 +128,21 @@ func newSettingsScreen(u *UI) *settingsScreen {
 
 	s.language = newLanguagePicker(u)
 
-	themes := []string{ThemeSystem, ThemeLight, ThemeDark}
-	themeNames := []string{tr.T("settings.theme_system"), tr.T("settings.theme_light"), tr.T("settings.theme_dark")}
-	s.theme = widget.NewSelect(themeNames, nil)
-	current := u.setting(data.SettingTheme, ThemeSystem)
-	for i, t := range themes {
-		if t == current {
-			s.theme.Selected = themeNames[i]
-		}
-	}
-	s.theme.OnChanged = func(v string) {
-		for i, n := range themeNames {
-			if n == v && u.save(data.SettingTheme, themes[i]) {
-				u.applyTheme()
-			}
-		}
-	}
+	s.theme = newThemePicker(u)
 
-	scaleNames := make([]string, len(TextScales))
-	for i, sc := range TextScales {
+	scaleNames := make([]string, len(textScales))
+	for i, sc := range textScales {
 		scaleNames[i] = tr.T("settings.scale", "Percent", int(sc*100))
 	}
 	s.scale = widget.NewSelect(scaleNames, nil)
-	for i, sc := range TextScales {
+	for i, sc := range textScales {
 		if sc == u.textScale() {
 			s.scale.Selected = scaleNames[i]
 		}
 	}
 	s.scale.OnChanged = func(v string) {
 		for i, n := range scaleNames {
-			if n == v && u.save(data.SettingTextScale, strconv.FormatFloat(float64(TextScales[i]), 'f', -1, 32)) {
+			if n == v && u.save(data.SettingTextScale, strconv.FormatFloat(float64(textScales[i]), 'f', -1, 32)) {
 				u.applyTheme()
 			}
 		}
@@ -148,7 +162,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	saveReminder := func() {
 		if s.reminder.Checked {
 			u.save(data.SettingReminder, s.hour.Selected+":"+s.minute.Selected)
-		} else if err := u.store.DeleteSetting(data.SettingReminder); err != nil {
+		} else if err := u.journal.DeleteSetting(data.SettingReminder); err != nil {
 			u.showError(tr.T("error.save", "Detail", err.Error()))
 		}
 		u.reminders.reset()
@@ -170,7 +184,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	})
 	s.tray.Checked = u.inTray()
 
-	dir := u.store.Dir()
+	dir := u.journal.Dir()
 	folder := widget.NewLabel(dir)
 	folder.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(tr.T("settings.open_folder"), theme.FolderOpenIcon(), func() {
@@ -181,7 +195,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 
 	welcome := widget.NewButton(tr.T("settings.welcome_again"), u.showWelcome)
 	restore := widget.NewButton(tr.T("restore.button"), u.restoreDialog)
-	if u.store.Encrypted() {
+	if u.journal.Encrypted() {
 		// Backups of an encrypted journal are copies of the encrypted file;
 		// putting one back is not offered here yet.
 		restore.Disable()
@@ -240,7 +254,7 @@ func dangerButton(label string, tapped func()) *widget.Button {
 // rememberWindowSize keeps the window's size for the next start.
 func (u *UI) rememberWindowSize() {
 	sz := u.win.Canvas().Size()
-	if u.store != nil && sz.Width >= 400 && sz.Height >= 300 {
-		_ = u.store.SetSetting(data.SettingWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
+	if u.journal != nil && sz.Width >= 400 && sz.Height >= 300 {
+		_ = u.journal.SetSetting(data.SettingWindowSize, fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height))
 	}
 }

@@ -24,14 +24,14 @@ func reopen(t *testing.T, store *data.Store) *UI {
 	}
 	saved, _, _ := store.Setting(data.SettingLanguage)
 	tr.Set(tr.Pick("", saved, "en-GB"))
-	u := New(test.NewApp(), store, tr, Options{SystemRegion: "GB"})
+	u := openUI(test.NewApp(), store, tr, Options{SystemRegion: "GB"})
 	buildAll(u)
 	return u
 }
 
 func TestSettingsApplyAndPersist(t *testing.T) {
 	u, store := newTestUI(t)
-	u.SelectSection(SectionSettings)
+	u.selectSection(SectionSettings)
 	s := u.settings
 
 	s.theme.SetSelectedIndex(2) // dark
@@ -114,7 +114,7 @@ func TestWelcomeFirstRun(t *testing.T) {
 	if u2.win.Canvas().Overlays().Top() != nil {
 		t.Error("the welcome came back")
 	}
-	u2.SelectSection(SectionSettings)
+	u2.selectSection(SectionSettings)
 	tapButton(t, u2.settings.content, "Show the welcome again")
 	if u2.welcome == nil {
 		t.Error("Settings cannot show the welcome again")
@@ -183,7 +183,7 @@ func TestMoreShortcuts(t *testing.T) {
 
 func TestGetHelpRegion(t *testing.T) {
 	u, store := newTestUI(t)
-	u.SelectSection(SectionHelp)
+	u.selectSection(SectionHelp)
 	shown := strings.Join(texts(u.win.Content()), " ")
 	for _, want := range []string{"999", "Samaritans", "116 123", u.tr.T("help.sign.bladder"), u.tr.T("help.rule")} {
 		if !strings.Contains(shown, want) {
@@ -191,7 +191,7 @@ func TestGetHelpRegion(t *testing.T) {
 		}
 	}
 	// The page is one click from everywhere: the guide sections link to it.
-	u.SelectSection(SectionSymptoms)
+	u.selectSection(SectionSymptoms)
 	tapButton(t, u.pages[u.sectionIndex(SectionSymptoms)], "Get help now")
 	if u.model.section != SectionHelp {
 		t.Error("the Symptoms page does not link to Get help")
@@ -217,7 +217,7 @@ func TestGetHelpRegion(t *testing.T) {
 
 func TestTrayOptIn(t *testing.T) {
 	u, store := newTestUI(t)
-	u.SelectSection(SectionSettings)
+	u.selectSection(SectionSettings)
 	if u.inTray() || u.settings.tray.Checked {
 		t.Fatal("the tray is on by default")
 	}
@@ -227,7 +227,7 @@ func TestTrayOptIn(t *testing.T) {
 	}
 	if u.trayActive {
 		u.closeWindow() // hides the window instead of quitting
-		if u.store == nil {
+		if u.journal == nil {
 			t.Error("closing the window closed the journal")
 		}
 	}
@@ -243,18 +243,18 @@ func TestRestoreBackup(t *testing.T) {
 	b := data.Entry{At: time.Now(), Mood: 1, Note: "after the backup"}
 	store.Add(&b)
 
-	u.SelectSection(SectionSettings)
+	u.selectSection(SectionSettings)
 	tapButton(t, u.settings.content, "Restore a backup…")
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Restore")
-	if u.store == store {
+	if u.journal.Store == store {
 		t.Fatal("the journal was not reopened")
 	}
 	if !strings.Contains(overlayText(u), "steady-before-restore-") {
 		t.Errorf("the message does not say where the replaced journal is: %q", overlayText(u))
 	}
-	page, _, _ := u.store.Page(data.Filter{}, data.Cursor{}, 10)
+	page, _, _ := u.journal.Page(data.Filter{}, data.Cursor{}, 10)
 	if len(page) != 1 || page[0].Note != "before the backup" {
 		t.Errorf("after restore: %+v", page)
 	}
-	t.Cleanup(func() { u.Close() })
+	t.Cleanup(func() { u.close() })
 }

@@ -13,9 +13,9 @@ import (
 	"github.com/steadyapp/steady/i18n"
 )
 
-// StartupErrorMessage explains, in the user's language, why the journal in
+// startupErrorMessage explains, in the user's language, why the journal in
 // dir could not be opened. The file is never changed in these cases.
-func StartupErrorMessage(tr *i18n.Translator, dir string, err error) string {
+func startupErrorMessage(tr *i18n.Translator, dir string, err error) string {
 	path := filepath.Join(dir, data.FileName)
 	switch {
 	case errors.Is(err, data.ErrLocked):
@@ -33,34 +33,11 @@ func StartupErrorMessage(tr *i18n.Translator, dir string, err error) string {
 	}
 }
 
-// ShowStartupError shows NewStartupError's window and runs the app until it
-// quits. It reports whether the user went on with a new journal (after
-// keeping a damaged one aside), and closes that journal before returning.
-func ShowStartupError(a fyne.App, tr *i18n.Translator, dir string, err error, opts Options) (bool, error) {
-	u := NewStartupError(a, tr, dir, err, opts)
-	u.ShowAndRun()
-	started := !u.Locked()
-	return started, u.Close()
-}
-
-// NewStartupError builds Steady's window for a journal in dir that could not
-// be opened: it says why, in tr's language. When the file is damaged it
-// offers to keep it aside (data.SetAside) and start a new journal, says
-// where the old file was kept, and then shows the new journal in the same
-// window. Nothing is changed unless the user asks.
-func NewStartupError(a fyne.App, tr *i18n.Translator, dir string, err error, opts Options) *UI {
-	u := newUI(a, tr, dir, opts)
-	u.win.Resize(fyne.NewSize(560, 280))
-	u.win.CenterOnScreen()
-	u.win.SetContent(u.startupError(err))
-	return u
-}
-
 // startupError is the window's content while there is no journal.
 func (u *UI) startupError(err error) fyne.CanvasObject {
 	tr := u.tr
 	title := widget.NewLabelWithStyle(tr.T("error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := widget.NewLabel(StartupErrorMessage(tr, u.dir, err))
+	msg := widget.NewLabel(startupErrorMessage(tr, u.dir, err))
 	msg.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox(layout.NewSpacer())
 
@@ -71,7 +48,7 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 		store, err := data.Open(u.dir)
 		if err != nil {
 			title.SetText(tr.T("error.title"))
-			msg.SetText(StartupErrorMessage(tr, u.dir, err))
+			msg.SetText(startupErrorMessage(tr, u.dir, err))
 			start.Hide()
 			return
 		}

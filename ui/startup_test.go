@@ -38,8 +38,9 @@ func startupUI(t *testing.T, dir string, tr *i18n.Translator) (*UI, error) {
 		s.Close()
 		t.Fatal("the journal opened")
 	}
-	u := NewStartupError(a, tr, dir, err, Options{ShowWelcome: true})
-	t.Cleanup(func() { u.Close() })
+	u := newUI(a, tr, dir, Options{ShowWelcome: true})
+	u.enterStartupError(err)
+	t.Cleanup(func() { u.close() })
 	u.win.Resize(fyne.NewSize(560, 280))
 	return u, err
 }
@@ -106,7 +107,7 @@ func TestStartupErrorWindow(t *testing.T) {
 					t.Fatalf("Open = %v, want %v", err, tt.want)
 				}
 				want := tr.T(tt.id, tt.args(dir, err)...)
-				if got := StartupErrorMessage(tr, dir, err); got != want {
+				if got := startupErrorMessage(tr, dir, err); got != want {
 					t.Errorf("message %q, want %q", got, want)
 				}
 				shown := texts(u.win.Content())
@@ -120,7 +121,7 @@ func TestStartupErrorWindow(t *testing.T) {
 				if got := b != nil && b.Visible(); got != tt.aside {
 					t.Errorf("set-aside button shown: %v, want %v", got, tt.aside)
 				}
-				if !u.Locked() {
+				if u.state == stateOpen {
 					t.Error("a journal is open")
 				}
 			})
@@ -165,22 +166,22 @@ func TestStartupSetAside(t *testing.T) {
 	if aside.Visible() || !start.Visible() {
 		t.Errorf("after setting aside: set-aside button shown %v, continue shown %v", aside.Visible(), start.Visible())
 	}
-	if !u.Locked() {
+	if u.state == stateOpen {
 		t.Error("a journal was opened before Continue")
 	}
 
 	test.Tap(start)
-	if u.Locked() {
+	if u.state != stateOpen {
 		t.Fatal("Continue did not open the new journal")
 	}
-	if n, err := u.store.Count(); n != 0 || err != nil {
+	if n, err := u.journal.Count(); n != 0 || err != nil {
 		t.Errorf("new journal: %d entries, %v", n, err)
 	}
 	if !slices.Contains(texts(u.win.Content()), tr.T("tab.today")) {
 		t.Errorf("the main window is not shown: %q", texts(u.win.Content()))
 	}
 	e := data.Entry{At: u.now(), Mood: 4, Note: "a new start"}
-	if err := u.store.Add(&e); err != nil {
+	if err := u.journal.Add(&e); err != nil {
 		t.Errorf("the new journal does not save: %v", err)
 	}
 	if _, err := os.Stat(kept[0]); err != nil {
@@ -208,8 +209,8 @@ func TestStartupSetAsideFails(t *testing.T) {
 	if shown := texts(u.win.Content()); !slices.Contains(shown, want) {
 		t.Errorf("window shows %q, want %q", shown, want)
 	}
-	if !aside.Visible() || !u.Locked() {
-		t.Errorf("after a failure: button shown %v, journal open %v", aside.Visible(), !u.Locked())
+	if !aside.Visible() || u.state == stateOpen {
+		t.Errorf("after a failure: button shown %v, journal open %v", aside.Visible(), u.state == stateOpen)
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, "steady-damaged-*")); len(left) != 0 {
 		t.Errorf("files made: %v", left)

@@ -14,7 +14,7 @@ import (
 // check-in is already saved.
 func (u *UI) afterSave(e data.Entry) {
 	if e.Mood == data.MinMood || e.SelfHarm {
-		u.SelectSection(SectionHelp)
+		u.selectSection(SectionHelp)
 		u.showSupport()
 	}
 }
@@ -26,7 +26,7 @@ func (u *UI) showSupport() {
 	help := u.getHelpButton()
 	help.OnTapped = func() {
 		d.Hide()
-		u.SelectSection(SectionHelp)
+		u.selectSection(SectionHelp)
 	}
 	content := container.NewVBox(wrapped(u.tr.T("support.body")),
 		widget.NewLabelWithStyle(u.tr.T("help.emergency_number", "Number", u.region().Emergency), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -44,11 +44,9 @@ func (u *UI) offerUndo(gone data.Entry) {
 		if !undo {
 			return
 		}
-		if err := u.store.Restore(&gone); err != nil {
-			u.showError(u.tr.T("error.save", "Detail", err.Error()))
-			return
+		if err := u.journal.Restore(&gone); err != nil {
+			u.reportWrite(err, u.saveError)
 		}
-		u.journalChanged()
 	}, u.win)
 	d.Show()
 }

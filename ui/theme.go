@@ -17,9 +17,9 @@ const (
 	ThemeDark   = "dark"
 )
 
-// TextScales are the text sizes on offer (Fyne reads FYNE_SCALE only at
+// textScales are the text sizes on offer (Fyne reads FYNE_SCALE only at
 // start, so Steady scales its theme's sizes instead).
-var TextScales = []float32{1, 1.25, 1.5}
+var textScales = [...]float32{1, 1.25, 1.5}
 
 // steadyTheme is Fyne's theme with a calm teal accent, the user's light or
 // dark choice, their text size, and fonts that hold the glyphs of the current

@@ -48,18 +48,16 @@ func newTodayScreen(u *UI) *todayScreen {
 	t.lapse.Importance = widget.SuccessImportance
 
 	t.quitDate = newDateButton(u, time.Time{}, tr.T("today.quit_date_set"), true, func(d time.Time) {
-		if err := u.store.SetQuitDate(d); err != nil {
-			u.showError(u.tr.T("error.save", "Detail", err.Error()))
+		if err := u.journal.SetQuitDate(d); err != nil {
+			u.reportWrite(err, u.saveError)
 		}
-		t.refresh()
 	})
 	t.clear = widget.NewButton(tr.T("today.quit_date_clear"), func() {
-		if err := u.store.SetQuitDate(time.Time{}); err != nil {
-			u.showError(u.tr.T("error.save", "Detail", err.Error()))
+		if err := u.journal.SetQuitDate(time.Time{}); err != nil {
+			u.reportWrite(err, u.saveError)
 		}
-		t.refresh()
 	})
-	t.quick = newQuickForm(u, nil)
+	t.quick = newQuickForm(u, &u.model.quick, nil)
 	t.todayBox = container.NewVBox()
 
 	progress := widget.NewCard(tr.T("today.progress"), "", container.NewVBox(
@@ -71,6 +69,11 @@ func newTodayScreen(u *UI) *todayScreen {
 	help := container.NewHBox(u.getHelpButton())
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(checkin, progress, todays, help)))
 	t.refresh()
+	u.subscribe(func(e event) {
+		if e.isEntry() || e == settingsChanged {
+			t.refresh()
+		}
+	})
 	return t
 }
 
@@ -81,8 +84,8 @@ func (t *todayScreen) refresh() {
 	}
 	u, tr := t.u, t.u.tr
 	now := u.now()
-	quit, hasQuit, _ := u.store.QuitDate()
-	last, hasUse, _ := u.store.LastUse()
+	quit, hasQuit, _ := u.journal.QuitDate()
+	last, hasUse, _ := u.journal.LastUse()
 
 	t.clear.Hidden = !hasQuit
 	if hasQuit {
@@ -125,7 +128,7 @@ func (t *todayScreen) refresh() {
 
 	t.todayBox.Objects = nil
 	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	entries, _, err := u.store.Page(data.Filter{From: midnight}, data.Cursor{}, 20)
+	entries, _, err := u.journal.Page(data.Filter{From: midnight}, data.Cursor{}, 20)
 	if err != nil {
 		t.todayBox.Add(widget.NewLabel(tr.T("error.save", "Detail", err.Error())))
 	}

@@ -16,29 +16,37 @@ const SettingTray = "tray"
 // inTray reports whether the tray option is on.
 func (u *UI) inTray() bool { return u.setting(SettingTray, "") == "1" }
 
-// applyTray shows Steady's tray menu, where the platform has one, once the
-// option is on. Fyne cannot take a tray icon away again, so turning the
+// applyTray shows Steady's tray menu for the current state, where the
+// platform has one, once the option is on (or was on when the tray icon
+// appeared: the locked state keeps it with its own menu). Fyne cannot take a tray icon away again, so turning the
 // option off leaves the icon until Steady quits; closing the window then
 // quits as usual (closeWindow).
 func (u *UI) applyTray() {
 	da, ok := u.app.(desktop.App)
-	if !ok || !u.inTray() || !trayPossible() {
+	if !ok || !(u.inTray() || u.trayActive) || !trayPossible() {
 		return
 	}
 	u.trayActive = true
+	da.SetSystemTrayMenu(u.trayMenu())
+}
+
+// trayMenu is the tray's menu in the current state: the quick check-in only
+// while a journal is open; Open Steady and Quit always.
+func (u *UI) trayMenu() *fyne.Menu {
 	show := fyne.NewMenuItem(u.tr.T("tray.open"), func() {
 		u.win.Show()
 		u.win.RequestFocus()
 	})
-	quick := fyne.NewMenuItem(u.tr.T("quick.button"), func() {
-		u.win.Show()
-		if u.store != nil {
-			u.showQuickCheckin()
-		}
-	})
 	quit := fyne.NewMenuItem(u.tr.T("menu.quit"), u.app.Quit)
 	quit.IsQuit = true
-	da.SetSystemTrayMenu(fyne.NewMenu(u.tr.T("app.name"), show, quick, quit))
+	items := []*fyne.MenuItem{show}
+	if u.state == stateOpen {
+		items = append(items, fyne.NewMenuItem(u.tr.T("quick.button"), func() {
+			u.win.Show()
+			u.showQuickCheckin()
+		}))
+	}
+	return fyne.NewMenu(u.tr.T("app.name"), append(items, quit)...)
 }
 
 // closeWindow is what closing the main window does.

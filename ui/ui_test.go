@@ -32,7 +32,7 @@ func newTestUI(t *testing.T) (*UI, *data.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, store, tr, Options{SystemRegion: "GB"})
+	u := openUI(a, store, tr, Options{SystemRegion: "GB"})
 	u.win.Resize(fyne.NewSize(960, 700))
 	buildAll(u)
 	return u, store
@@ -144,9 +144,9 @@ func TestSectionsInOrder(t *testing.T) {
 		t.Errorf("Steady opens on section %d, want Today", selected(t, u))
 	}
 	for i, id := range u.ids {
-		u.SelectSection(id)
+		u.selectSection(id)
 		if selected(t, u) != i || u.model.section != id {
-			t.Errorf("SelectSection(%s): selected %d", id, selected(t, u))
+			t.Errorf("selectSection(%s): selected %d", id, selected(t, u))
 		}
 	}
 }
@@ -236,7 +236,7 @@ func check(t *testing.T, checks *tagChecks, tag string) {
 
 func TestCheckinAddsAndLists(t *testing.T) {
 	u, store := newTestUI(t)
-	u.SelectSection(SectionCheckin)
+	u.selectSection(SectionCheckin)
 	c := u.checkin
 	if u.history.empty.Hidden || u.history.list.Length() != 0 {
 		t.Fatal("a new journal should say it is empty")
@@ -308,11 +308,10 @@ func TestCheckinAddsAndLists(t *testing.T) {
 func TestEditDeleteUndo(t *testing.T) {
 	u, store := newTestUI(t)
 	e := data.Entry{At: time.Now().Add(-time.Hour), Mood: 3, Craving: 5, Note: "first", Triggers: []string{"trigger.boredom"}}
-	if err := store.Add(&e); err != nil {
+	if err := u.journal.Add(&e); err != nil {
 		t.Fatal(err)
 	}
-	u.journalChanged()
-	u.SelectSection(SectionHistory)
+	u.selectSection(SectionHistory)
 	u.history.list.Select(1) // the entry, under its day heading
 	if u.model.section != SectionCheckin || u.checkin.note.Text != "first" || u.checkin.mood.value != 3 {
 		t.Fatalf("selecting the entry did not open it for editing: section %s note %q", u.model.section, u.checkin.note.Text)
@@ -395,9 +394,9 @@ func TestParseHours(t *testing.T) {
 		{"", -1, true}, {"25", 0, false}, {"-1", 0, false}, {"seven", 0, false}, {"NaN", 0, false}, {"1e400", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := ParseHours(tt.in)
+		got, ok := parseHours(tt.in)
 		if ok != tt.ok || (ok && tt.want >= 0 && (got == nil || *got != tt.want)) || (ok && tt.want < 0 && got != nil) {
-			t.Errorf("ParseHours(%q) = %v, %v", tt.in, got, ok)
+			t.Errorf("parseHours(%q) = %v, %v", tt.in, got, ok)
 		}
 	}
 }
@@ -431,8 +430,7 @@ func TestQuickCheckinAndProgress(t *testing.T) {
 
 	// A lapse, recorded without judgement, restarts the count.
 	lapse := data.Entry{At: time.Date(2026, 5, 19, 22, 0, 0, 0, time.Local), Mood: 2, Craving: 9, Used: true}
-	store.Add(&lapse)
-	u.journalChanged()
+	u.journal.Add(&lapse)
 	if got := u.today.lastUse.Text; got != "1 day since you last used" {
 		t.Errorf("last use = %q", got)
 	}
@@ -456,14 +454,14 @@ func TestLowMoodOffersSupport(t *testing.T) {
 	if u.model.section != SectionHelp {
 		t.Errorf("the Get help page is not shown after the lowest mood: %s", u.model.section)
 	}
-	if n, _ := u.store.Count(); n != 1 {
+	if n, _ := u.journal.Count(); n != 1 {
 		t.Error("the check-in was not saved before offering help")
 	}
 }
 
 func TestPlanFeedsCheckin(t *testing.T) {
 	u, store := newTestUI(t)
-	u.SelectSection(SectionPlan)
+	u.selectSection(SectionPlan)
 	p := u.plan
 	box := p.lists[data.PlanTrigger]
 	tr := u.tr
@@ -504,14 +502,13 @@ func TestPlanFeedsCheckin(t *testing.T) {
 }
 
 func TestInsightsShowData(t *testing.T) {
-	u, store := newTestUI(t)
+	u, _ := newTestUI(t)
 	now := time.Now()
 	for i := 0; i < 10; i++ {
 		e := data.Entry{At: now.Add(-time.Duration(i) * 20 * time.Hour), Mood: 1 + i%5, Craving: i, Triggers: []string{"trigger.stress"},
 			Symptoms: []string{"symptom.sleep.insomnia"}}
-		store.Add(&e)
+		u.journal.Add(&e)
 	}
-	u.journalChanged()
 	s := u.insights
 	if got := s.summary.Text; got != "10 check-ins in the last 30 days." {
 		t.Errorf("summary = %q", got)
@@ -548,7 +545,7 @@ func TestImportAndDeleteAll(t *testing.T) {
 	var buf strings.Builder
 	store.ExportJSON(&buf)
 	u.importFrom(strings.NewReader(buf.String()), "copy.json")
-	if !strings.Contains(overlayText(u), "0 check-ins were added. 1 were already in your journal.") {
+	if want := u.tr.N("import.done", 0, "Skipped", 1); !strings.Contains(overlayText(u), want) || !strings.Contains(want, "0") || !strings.Contains(want, "1") {
 		t.Errorf("re-import message: %q", overlayText(u))
 	}
 	closeOverlays(u)
@@ -575,7 +572,7 @@ func TestLanguageSwitchIsLiveAndRemembered(t *testing.T) {
 	if !u.tr.Supported(language.Spanish) {
 		t.Skip("no Spanish messages")
 	}
-	u.SelectSection(SectionCheckin)
+	u.selectSection(SectionCheckin)
 	test.Tap(u.checkin.mood.buttons[3])
 	u.checkin.craving.slider.SetValue(4)
 	check(t, u.checkin.symptoms, "symptom.psychological.anxiety")

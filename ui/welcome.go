@@ -32,7 +32,7 @@ type welcome struct {
 
 // showWelcomeIfNew shows the welcome on the first start.
 func (u *UI) showWelcomeIfNew() {
-	if _, done, _ := u.store.Setting(data.SettingWelcomeDone); !done {
+	if _, done, _ := u.journal.Setting(data.SettingWelcomeDone); !done {
 		u.showWelcome()
 	}
 }
@@ -76,20 +76,19 @@ func (w *welcome) show(page int) {
 		content = container.NewVBox(para("welcome.intro"),
 			container.NewHBox(widget.NewLabel(tr.T("settings.language")), fitted(newLanguagePicker(u))), notice)
 	case 1:
-		quit, has, _ := u.store.QuitDate()
+		quit, has, _ := u.journal.QuitDate()
 		if !has {
 			quit = time.Time{}
 		}
 		date := newDateButton(u, quit, tr.T("today.quit_date_set"), true, func(d time.Time) {
-			if err := u.store.SetQuitDate(d); err != nil {
-				u.showError(tr.T("error.save", "Detail", err.Error()))
+			if err := u.journal.SetQuitDate(d); err != nil {
+				u.reportWrite(err, u.saveError)
 			}
-			u.today.refresh()
 		})
 		content = container.NewVBox(para("welcome.quit"), container.NewHBox(date.button), para("welcome.quit_later"))
 	default:
-		items := []fyne.CanvasObject{para("welcome.private"), para("welcome.where", "Path", u.store.Path())}
-		if !u.store.Encrypted() {
+		items := []fyne.CanvasObject{para("welcome.private"), para("welcome.where", "Path", u.journal.Path())}
+		if !u.journal.Encrypted() {
 			items = append(items, para("settings.passphrase_off"),
 				container.NewHBox(widget.NewButton(tr.T("settings.passphrase_set"), func() { u.passphraseDialog(false) })))
 		}
