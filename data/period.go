@@ -114,37 +114,43 @@ func (s *Store) hours(first, last time.Time) ([24]Mean, error) {
 
 // tagSums is what the check-ins that recorded one tag add up to.
 type tagSums struct {
-	tag              string
+	kind, tag        string
 	n                int
 	craving          float64 // sum
 	answered, passed int     // said whether the craving passed; said it did
 }
 
-// tags reads, for each tag of kind recorded on the local dates first to
-// last, its check-ins added up, most recorded first.
+// tags reads, for each trigger and coping tag recorded on the local dates
+// first to last, its check-ins added up, most recorded first; kind limits
+// it to one kind ("" for both, in one pass over the period).
 func (s *Store) tags(kind string, first, last time.Time) ([]tagSums, error) {
 	cond, args := dateRange(first, last)
+	kinds := `t.kind IN ('trigger', 'coping')`
+	if kind != "" {
+		kinds = `t.kind = ?`
+		args = append(args, kind)
+	}
 	// CROSS JOIN keeps entries as the outer loop (the time index), as in
 	// TopTags.
-	rows, err := s.db.Query(`SELECT t.tag, count(*) AS n, sum(e.craving), count(e.craving_passed),
+	rows, err := s.db.Query(`SELECT t.kind, t.tag, count(*) AS n, sum(e.craving), count(e.craving_passed),
 		coalesce(sum(e.craving_passed), 0)
 		FROM (SELECT id, craving, craving_passed FROM entries WHERE `+cond+`) e
 		CROSS JOIN entry_tags t ON t.entry_id = e.id
-		WHERE t.kind = ? GROUP BY t.tag ORDER BY n DESC, t.tag`, append(args, kind)...)
+		WHERE `+kinds+` GROUP BY t.kind, t.tag ORDER BY n DESC, t.tag`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("read %s tags: %w", kind, err)
+		return nil, fmt.Errorf("read tags: %w", err)
 	}
 	defer rows.Close()
 	var out []tagSums
 	for rows.Next() {
 		var t tagSums
-		if err := rows.Scan(&t.tag, &t.n, &t.craving, &t.answered, &t.passed); err != nil {
-			return nil, fmt.Errorf("read %s tags: %w", kind, err)
+		if err := rows.Scan(&t.kind, &t.tag, &t.n, &t.craving, &t.answered, &t.passed); err != nil {
+			return nil, fmt.Errorf("read tags: %w", err)
 		}
 		out = append(out, t)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read %s tags: %w", kind, err)
+		return nil, fmt.Errorf("read tags: %w", err)
 	}
 	return out, nil
 }

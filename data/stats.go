@@ -116,13 +116,17 @@ func (s *Store) Stats(p Period) (Stats, error) {
 	if err != nil {
 		return Stats{Period: p}, err
 	}
-	triggers, err := s.tags(KindTrigger, p.First(), p.Last())
+	tags, err := s.tags("", p.First(), p.Last())
 	if err != nil {
 		return Stats{Period: p}, err
 	}
-	coping, err := s.tags(KindCoping, p.First(), p.Last())
-	if err != nil {
-		return Stats{Period: p}, err
+	var triggers, coping []tagSums
+	for _, t := range tags {
+		if t.kind == KindTrigger {
+			triggers = append(triggers, t)
+		} else {
+			coping = append(coping, t)
+		}
 	}
 	return computeStats(p, days, triggers, coping), nil
 }
