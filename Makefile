@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all deps build run test vet fmt-check unit fuzz smoke bench screenshots clean report-sample
+.PHONY: all deps build run test vet staticcheck fmt-check unit fuzz smoke bench screenshots clean report-sample
 
 all: build
 
@@ -22,7 +22,7 @@ run: build
 
 ## test: everything — formatting, vet, unit and UI tests, fuzzing, the real binary under
 ## Xvfb, and the Linux and Windows packages (built, validated, installed, removed).
-test: deps fmt-check vet unit fuzz build smoke test-package report-sample
+test: deps fmt-check vet staticcheck unit fuzz build smoke test-package report-sample
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -31,8 +31,15 @@ fmt-check:
 vet:
 	$(GO) vet -tags ci ./...
 
+## staticcheck: honnef.co/go/tools, pinned in scripts/deps (STATICCHECK=… to use another).
+STATICCHECK ?= $(shell $(GO) env GOPATH)/bin/staticcheck
+staticcheck:
+	$(STATICCHECK) -tags ci ./...
+
+## unit: the journal and the UI under the race detector, everything else as is.
 unit:
-	$(GO) test -tags ci ./...
+	$(GO) test -race -tags ci ./data/... ./ui/...
+	$(GO) test -tags ci $$($(GO) list ./... | grep -v -e '/steady/data' -e '/steady/ui')
 
 ## fuzz: every fuzz target for 15 s (FUZZTIME=30s to change).
 fuzz:

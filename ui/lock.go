@@ -106,7 +106,6 @@ func (u *UI) showLockScreen() {
 				}
 				u.failures = 0
 				u.unlocked(store)
-				return
 			})
 		}()
 	}
