@@ -181,11 +181,6 @@ func (k *vaultKey) sealInPlace(image []byte, prefs map[string]string) ([][]byte,
 	return [][]byte{b}, nil
 }
 
-// sealImageTo writes image sealed with k to w, one chunk at a time.
-func (k *vaultKey) sealImageTo(w io.Writer, image []byte, prefs map[string]string) error {
-	return k.sealStream(w, int64(len(image)), prefs, imageReader(image))
-}
-
 func imageReader(image []byte) func(p []byte, off int64) error {
 	return func(p []byte, off int64) error { copy(p, image[off:]); return nil }
 }

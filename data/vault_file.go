@@ -16,7 +16,6 @@ import (
 //	sealMemdb(w, db, key, prefs)         seal a memdb journal (or any other) to w, chunk by chunk
 //	writeVaultFile(path, db, key, prefs) sealMemdb into a file, atomically
 //	copyToMemdb(db) → mem                a plain journal copied into a new memdb journal
-//	loadMemdb(image) → mem               a database image into a new memdb journal
 //	key.wipe()                           overwrite the key (Close, lock, passphrase change)
 
 // openVaultMemdb decrypts the vault at path, sealed with the checked key k,
@@ -34,20 +33,6 @@ func openVaultMemdb(path string, k *vaultKey) (*sql.DB, error) {
 	}
 	return fillMemdb(func(writeAt func(p []byte, off int64) error) error {
 		return k.openStream(r, h, writeAt)
-	})
-}
-
-// loadMemdb writes a database image into a new memdb journal, then wipes
-// the image.
-func loadMemdb(image []byte) (*sql.DB, error) {
-	defer clear(image)
-	return fillMemdb(func(writeAt func(p []byte, off int64) error) error {
-		for off := 0; off < len(image); off += vaultChunk {
-			if err := writeAt(image[off:min(off+vaultChunk, len(image))], int64(off)); err != nil {
-				return err
-			}
-		}
-		return nil
 	})
 }
 
