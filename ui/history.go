@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,6 +35,10 @@ type historyScreen struct {
 	more     bool
 	loading  bool
 	cancel   func() // stops listening to the session
+	// The mood, craving, lapse and text filters, and the day heading
+	// that stays above the list (history_filter.go, history_rows.go).
+	bar    *historyFilterBar
+	sticky *stickyDay
 }
 
 func newHistoryScreen(u *UI) *historyScreen {
@@ -76,17 +78,20 @@ func newHistoryScreen(u *UI) *historyScreen {
 		}
 		h.reload()
 	}
+	h.bar = newHistoryFilterBar(tr, f, h.reload)
+	h.sticky = newStickyDay()
 	clear := widget.NewButton(tr.T("history.clear_filters"), func() {
 		*f = data.Filter{}
+		h.bar.show()
 		h.from.Set(time.Time{})
 		h.to.Set(time.Time{})
 		h.trigger.SetSelectedIndex(0) // reloads
 	})
-	filters := container.NewHBox(
+	filters := container.NewVBox(container.NewHBox(
 		widget.NewLabel(tr.T("history.from")), h.from.button,
 		widget.NewLabel(tr.T("history.to")), h.to.button,
 		fitted(h.trigger), clear,
-	)
+	), container.NewHBox(h.bar.objects...))
 
 	h.empty = widget.NewLabel("")
 	h.empty.Wrapping = fyne.TextWrapWord
@@ -102,7 +107,8 @@ func newHistoryScreen(u *UI) *historyScreen {
 	hint := widget.NewLabel(tr.T("history.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(title, hint, container.NewHScroll(filters))
-	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(h.list, container.NewPadded(h.empty)))
+	list := container.NewBorder(container.NewPadded(h.sticky.label), nil, nil, nil, h.list)
+	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(list, container.NewPadded(h.empty)))
 	h.reload()
 	h.cancel = u.subscribe(func(e event) {
 		if e.isEntry() {
@@ -118,6 +124,7 @@ func (h *historyScreen) reload() {
 		return
 	}
 	h.entries, h.rows, h.cursor, h.more = nil, nil, data.Cursor{}, true
+	h.sticky.reset()
 	h.loadMore()
 	h.list.Refresh()
 }
@@ -157,14 +164,18 @@ func (h *historyScreen) loadMore() {
 
 func (h *historyScreen) createRow() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	when := widget.NewLabel("")
-	summary := widget.NewLabel("")
-	mark := widget.NewLabel("")
-	mark.Importance = widget.WarningImportance
-	note := widget.NewLabel("")
-	note.Truncation = fyne.TextTruncateEllipsis
-	entry := container.NewBorder(nil, nil, container.NewHBox(when, summary, mark), nil, note)
-	return container.NewStack(heading, entry)
+	return container.NewStack(heading, newHistoryEntryRow(h.u.tr))
+}
+
+// rowDay is the day heading of row id, for the sticky heading.
+func (h *historyScreen) rowDay(id int) string {
+	if id < 0 || id >= len(h.rows) {
+		return ""
+	}
+	if r := h.rows[id]; !r.day.IsZero() {
+		return h.u.tr.Date(r.day)
+	}
+	return h.u.tr.Date(h.entries[h.rows[id].entry].At)
 }
 
 func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -178,11 +189,12 @@ func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(h.rows) {
 		return
 	}
+	h.sticky.bind(o, id, h.rowDay)
 	tr := h.u.tr
 	row := h.rows[id]
 	stack := o.(*fyne.Container)
 	heading := stack.Objects[0].(*widget.Label)
-	entry := stack.Objects[1].(*fyne.Container)
+	entry := stack.Objects[1].(*historyEntryRow)
 	if !row.day.IsZero() {
 		heading.SetText(tr.Date(row.day))
 		heading.Show()
@@ -191,22 +203,7 @@ func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	heading.Hide()
 	entry.Show()
-	e := h.entries[row.entry]
-	note := entry.Objects[0].(*widget.Label)
-	left := entry.Objects[1].(*fyne.Container)
-	left.Objects[0].(*widget.Label).SetText(tr.Time(e.At))
-	left.Objects[1].(*widget.Label).SetText(tr.T("journal.entry_summary",
-		"Mood", tr.T("mood."+strconv.Itoa(e.Mood)), "Craving", e.Craving))
-	var marks []string
-	if e.Used {
-		marks = append(marks, tr.T("history.lapse"))
-	}
-	if e.Backdated {
-		marks = append(marks, tr.T("history.backdated"))
-	}
-	left.Objects[2].(*widget.Label).SetText(strings.Join(marks, " · "))
-	first, _, _ := strings.Cut(e.Note, "\n")
-	note.SetText(first)
+	entry.set(tr, h.entries[row.entry])
 }
 
 // focusFilter opens the history with its trigger filter open (Ctrl+F).

@@ -110,10 +110,11 @@ func (b *cravingBar) draw(size fyne.Size) []fyne.CanvasObject {
 	return []fyne.CanvasObject{track, fill}
 }
 
-// historyEntryRow is the widgets of one entry row.
+// historyEntryRow is one entry row of the history.
 type historyEntryRow struct {
+	widget.BaseWidget
 	root                   *fyne.Container
-	when, mood, craving    *widget.Label
+	when, summary          *widget.Label
 	badge                  *moodBadge
 	bar                    *cravingBar
 	lapse, later           *fyne.Container
@@ -123,7 +124,7 @@ type historyEntryRow struct {
 
 func newHistoryEntryRow(tr *i18n.Translator) *historyEntryRow {
 	r := &historyEntryRow{
-		when: widget.NewLabel(""), mood: widget.NewLabel(""), craving: widget.NewLabel(""),
+		when: widget.NewLabel(""), summary: widget.NewLabel(""),
 		badge: newMoodBadge(), bar: newCravingBar(),
 		lapseLabel: widget.NewLabel(tr.T("history.lapse")), laterLabel: widget.NewLabel(tr.T("history.backdated")),
 		note: widget.NewLabel(""),
@@ -133,24 +134,29 @@ func newHistoryEntryRow(tr *i18n.Translator) *historyEntryRow {
 	r.lapse = container.NewHBox(widget.NewIcon(theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameError)), r.lapseLabel)
 	r.later = container.NewHBox(widget.NewIcon(theme.NewColoredResource(theme.HistoryIcon(), theme.ColorNamePlaceHolder)), r.laterLabel)
 	r.note.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewGridWrap(fyne.NewSize(50, r.craving.MinSize().Height), container.NewCenter(r.bar))
-	left := container.NewHBox(r.when, container.NewCenter(r.badge), r.mood, bar, r.craving, r.lapse, r.later)
+	bar := container.NewGridWrap(fyne.NewSize(50, r.summary.MinSize().Height), container.NewCenter(r.bar))
+	left := container.NewHBox(r.when, container.NewCenter(r.badge), r.summary, bar, r.lapse, r.later)
 	r.root = container.NewBorder(nil, nil, left, nil, r.note)
+	r.ExtendBaseWidget(r)
 	return r
+}
+
+// CreateRenderer implements fyne.Widget.
+func (r *historyEntryRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.root)
 }
 
 // set shows e.
 func (r *historyEntryRow) set(tr *i18n.Translator, e data.Entry) {
 	r.when.SetText(tr.Time(e.At))
 	r.badge.set(e.Mood)
-	r.mood.SetText(tr.T("mood." + strconv.Itoa(e.Mood)))
+	r.summary.SetText(tr.T("journal.entry_summary", "Mood", tr.T("mood."+strconv.Itoa(e.Mood)), "Craving", e.Craving))
 	r.bar.set(e.Craving)
-	r.craving.SetText(tr.T("journal.craving_value", "Value", e.Craving))
 	r.lapse.Hidden = !e.Used
 	r.later.Hidden = !e.Backdated
 	first, _, _ := strings.Cut(e.Note, "\n")
 	r.note.SetText(first)
-	r.root.Refresh()
+	r.Refresh()
 }
 
 // stickyDay keeps the day of the topmost visible row of a list on show

@@ -97,6 +97,7 @@ func (u *UI) shortcutsFor(s state) []keyed {
 		keyed{shortcutSettings, func() { u.selectSection(SectionSettings) }},
 		keyed{shortcutExport, u.exportCSV},
 		keyed{shortcutFilter, u.focusFilter},
+		keyed{shortcutRideOut, func() { u.showCompanion(-1) }},
 		keyed{shortcutLock, u.lock},
 	)
 }

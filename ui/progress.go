@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -152,4 +153,37 @@ func milestoneChips(tr *i18n.Translator, c data.Count) fyne.CanvasObject {
 	box.Layout = layout.NewGridWrapLayout(fyne.NewSize(widest, h))
 	box.Objects = chips
 	return box
+}
+
+// showMilestones fills Today's milestones: those of the quit date (or, with
+// no quit date, of the last use) and the next one.
+func (t *todayScreen) showMilestones(p data.Progress) {
+	tr := t.u.tr
+	t.milestones.Objects = nil
+	c := p.Quit
+	if !c.Known {
+		c = p.SinceUse
+	}
+	if c.Known && c.Days >= 0 {
+		t.milestones.Add(milestoneChips(tr, c))
+		if c.Next.Days > 0 {
+			t.milestones.Add(wrapped(tr.T("progress.next", "Milestone", milestoneName(tr, c.Next))))
+		} else {
+			t.milestones.Add(wrapped(tr.T("progress.all_reached")))
+		}
+	}
+	t.milestones.Refresh()
+}
+
+// showProgress opens the Progress view: both counts, every milestone, the
+// phase's note.
+func (u *UI) showProgress() {
+	if u.journal == nil {
+		return
+	}
+	v := newProgressView(u.tr, u.journal, u.now)
+	d := dialog.NewCustom(u.tr.T("progress.title"), u.tr.T("dialog.close"), container.NewVScroll(v.content), u.win)
+	size := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(size.Width-40, 640), min(size.Height-40, 520)))
+	d.Show()
 }

@@ -16,7 +16,9 @@ func (u *UI) afterSave(e data.Entry) {
 	if e.Mood == data.MinMood || e.SelfHarm {
 		u.selectSection(SectionHelp)
 		u.showSupport()
+		return
 	}
+	u.offerCompanion(e) // a strong craving: offer to ride it out
 }
 
 // showSupport is the gentle note shown after a very hard check-in, with the

@@ -32,6 +32,8 @@ type todayScreen struct {
 	clear    *widget.Button
 	todayBox *fyne.Container
 	quick    *quickForm
+	// milestones shows the milestones reached and the next (progress.go).
+	milestones *fyne.Container
 }
 
 func newTodayScreen(u *UI) *todayScreen {
@@ -59,14 +61,16 @@ func newTodayScreen(u *UI) *todayScreen {
 	})
 	t.quick = newQuickForm(u, &u.model.quick, nil)
 	t.todayBox = container.NewVBox()
+	t.milestones = container.NewVBox()
 
 	progress := widget.NewCard(tr.T("today.progress"), "", container.NewVBox(
-		t.quit, t.lastUse, t.phase, t.lapse,
+		newColumns(2, t.quit, t.lastUse), t.milestones, t.phase, t.lapse,
 		widget.NewLabel(tr.T("today.quit_date")), container.NewHBox(t.quitDate.button, t.clear),
+		container.NewHBox(widget.NewButton(tr.T("progress.title"), u.showProgress)),
 	))
 	checkin := widget.NewCard(tr.T("journal.title"), "", t.quick.content)
 	todays := widget.NewCard(tr.T("today.checkins"), "", t.todayBox)
-	help := container.NewHBox(u.getHelpButton())
+	help := container.NewHBox(u.rideOutButton(), u.getHelpButton())
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(checkin, progress, todays, help)))
 	t.refresh()
 	u.subscribe(func(e event) {
@@ -125,6 +129,7 @@ func (t *todayScreen) refresh() {
 	} else {
 		t.lapse.Hide()
 	}
+	t.showMilestones(data.ProgressAt(quit, hasQuit, last, hasUse, now))
 
 	t.todayBox.Objects = nil
 	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())

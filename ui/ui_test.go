@@ -514,24 +514,24 @@ func TestInsightsShowData(t *testing.T) {
 		t.Errorf("summary = %q", got)
 	}
 	points := 0
-	for _, v := range s.mood.series[0].values {
-		if v == v {
+	for _, d := range s.panel.mood.days {
+		if d.N > 0 {
 			points++
 		}
 	}
-	if points < 8 || len(s.mood.series[0].values) != 30 {
-		t.Errorf("mood series: %d days with data of %d", points, len(s.mood.series[0].values))
+	if points < 8 || len(s.panel.mood.days) != 30 {
+		t.Errorf("mood series: %d days with data of %d", points, len(s.panel.mood.days))
 	}
 	if !strings.Contains(strings.Join(texts(s.triggers), " "), "Stress") || !strings.Contains(strings.Join(texts(s.symptoms), " "), "Insomnia") {
 		t.Error("top lists lack the recorded trigger and symptom")
 	}
 	s.period.SetSelected(s.period.Options[0])
-	if u.model.insightDays != 7 || len(s.mood.series[0].values) != 7 {
-		t.Errorf("7-day period: %d days", len(s.mood.series[0].values))
+	if u.model.insightDays != 7 || len(s.panel.mood.days) != 7 {
+		t.Errorf("7-day period: %d days", len(s.panel.mood.days))
 	}
-	sum := 0.0
-	for _, v := range s.hours.values {
-		sum += v
+	sum := 0
+	for _, h := range s.panel.hours.hours {
+		sum += h.N
 	}
 	if sum == 0 {
 		t.Error("hour-of-day chart is empty")
