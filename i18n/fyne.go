@@ -65,7 +65,7 @@ func (t *Translator) FollowFyne() error {
 func useFyneLanguage(tag language.Tag, system fyne.Locale) error {
 	data, name, err := fyneFile(tag)
 	if err != nil {
-		return fmt.Errorf("Fyne's strings in %s: %w", tag, err)
+		return fmt.Errorf("fyne strings in %s: %w", tag, err)
 	}
 	targets := []fyne.Locale{"en"}
 	if s := string(system); s != "" && s != "en" {
@@ -78,7 +78,7 @@ func useFyneLanguage(tag language.Tag, system fyne.Locale) error {
 	}
 	for _, l := range targets {
 		if err := lang.AddTranslationsForLocale(data, l); err != nil {
-			return fmt.Errorf("Fyne's strings in %s (%s as %s): %w", tag, name, l, err)
+			return fmt.Errorf("fyne strings in %s (%s as %s): %w", tag, name, l, err)
 		}
 	}
 	return nil
