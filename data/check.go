@@ -90,6 +90,11 @@ func hotJournal(p string) (hot bool, initialPages uint32) {
 	return true, binary.BigEndian.Uint32(b[16:])
 }
 
+// fileURI is the file: URI of path for SQLite, its %, ? and # escaped.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+}
+
 // nonEmpty reports whether the file at p exists with at least one byte.
 func nonEmpty(p string) bool {
 	st, err := os.Lstat(p)
@@ -109,14 +114,13 @@ func nonEmpty(p string) bool {
 // (Open's check in the background), it is opened read-only, never
 // immutable.
 func openReadOnly(path string, withLog, closed bool) (*sql.DB, func(), error) {
-	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 	mode := "?mode=ro&immutable=1"
 	shm := path + "-shm"
 	_, shmErr := os.Lstat(shm)
 	if withLog || !closed {
 		mode = "?mode=ro"
 	}
-	db, err := sql.Open(driverName, "file:"+esc+mode)
+	db, err := sql.Open(driverName, fileURI(path)+mode)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -2,12 +2,19 @@ package data
 
 import (
 	"bytes"
+	"context"
+	crand "crypto/rand"
+	"database/sql"
+	"encoding/hex"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/steadyapp/steady/data/guide"
 )
 
 // journalPrint is what a refused import must leave exactly as it was.
@@ -30,15 +37,31 @@ func fingerprint(tb testing.TB, s *Store) journalPrint {
 	return p
 }
 
-// fuzzStore opens a journal for a fuzz target, once per fuzzing process.
+// fuzzStore makes a journal for a fuzz target, once per fuzzing process. It
+// lives in SQLite's memory (the memdb VFS an encrypted journal uses), so
+// that each input's work stays off the disk: a target that wrote and
+// synced a file per input (synchronous=FULL) ran at a few inputs a second
+// on a slow disk. Durability is the crash tests' job, not the fuzzers'.
 func fuzzStore(f *testing.F) *Store {
 	f.Helper()
-	s, err := Open(filepath.Join(f.TempDir(), "steady"))
+	var name [8]byte
+	_, _ = crand.Read(name[:])
+	db, err := sql.Open(driverName, "file:/fuzz-"+hex.EncodeToString(name[:])+
+		"?vfs=memdb&_foreign_keys=on&_txlock=immediate")
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Cleanup(func() { s.Close() })
-	return s
+	// One connection that never closes: the memory database lives as long
+	// as it does.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := migrate(context.Background(), db); err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { db.Close() })
+	return &Store{db: plainDB(db, ""), guide: guide.TheGuide(), now: time.Now}
 }
 
 // freshExport is an export made now by the store, with every field used,
@@ -214,5 +237,125 @@ func FuzzQuitDate(f *testing.F) {
 		if ok && (d.Location() != time.UTC || d.Hour() != 0 || d.Minute() != 0 || d.Format(dateLayout) != v) {
 			t.Fatalf("quit date %q read as %v", v, d)
 		}
+	})
+}
+
+// fileSeeds are the open-bytes targets' seeds: a sound journal of every
+// kind Steady can meet (new, v1, v2, current), and each damaged as issue 12
+// found them.
+func fileSeeds(f *testing.F) {
+	f.Helper()
+	dir := filepath.Join(f.TempDir(), "steady")
+	s, err := Open(dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for i := 0; i < 20; i++ {
+		s.Add(&Entry{At: time.Now(), Mood: 1 + i%5, Note: strings.Repeat("seed ", 40)})
+	}
+	s.Close()
+	cur, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte{})
+	f.Add(cur)
+	for _, p := range []string{"testdata/v1.db", "testdata/v2.db"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	neg := bytes.Clone(cur)
+	neg[60] |= 0x80
+	f.Add(neg)
+	f.Add(cur[:len(cur)-1])
+	f.Add(cur[:4096])
+	half := bytes.Clone(cur)
+	copy(half[4096:], bytes.Repeat([]byte{0xA5}, len(half)-4096))
+	f.Add(half)
+	f.Add([]byte(sqliteHeader))
+}
+
+// soundFile opens the file at path read-only, as Steady's Store reads
+// it, and requires it to be sound at level (what Open promises is
+// quick_check's soundness: every page's structure; a restored backup,
+// integrity_check's: its indexes match their tables too) and every table to
+// read.
+func soundFile(t *testing.T, path string, level checkLevel) {
+	t.Helper()
+	db, err := sql.Open(driverName, fileURI(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	pragma := map[checkLevel]string{checkQuick: `PRAGMA quick_check`, checkFull: `PRAGMA integrity_check`}[level]
+	var check string
+	if err := db.QueryRow(pragma).Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("an accepted file is not sound (%s): %q, %v", pragma, check, err)
+	}
+	for _, q := range []string{`SELECT count(*) FROM entries`, `SELECT count(*) FROM settings`} {
+		var n int
+		if err := db.QueryRow(q).Scan(&n); err != nil {
+			t.Fatalf("an accepted file does not read (%s): %v", q, err)
+		}
+	}
+}
+
+// FuzzOpenFile opens arbitrary bytes as steady.db: Open's decision
+// (inspectFile, read-only, with quick_check, as Open and its background
+// check make it) must be an error — one the UI can explain, the file left
+// byte for byte — or a file that is a sound journal. Never a panic. It
+// writes each input to a file (no sync) and opens it read-only: the part
+// of Open that writes (the migration) runs only on an accepted file, which
+// the other tests cover.
+func FuzzOpenFile(f *testing.F) {
+	fileSeeds(f)
+	f.Fuzz(func(t *testing.T, file []byte) {
+		path := filepath.Join(t.TempDir(), FileName)
+		if err := os.WriteFile(path, file, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		v, err := inspectFile(context.Background(), path, checkQuick)
+		after, rerr := os.ReadFile(path)
+		if rerr != nil || !bytes.Equal(after, file) {
+			t.Fatalf("the file changed (%v)", rerr)
+		}
+		if err != nil {
+			if !errors.Is(err, ErrNotJournal) && !errors.Is(err, ErrNewerSchema) {
+				t.Fatalf("refused with %v: not an error the UI explains", err)
+			}
+			return
+		}
+		if v < 0 || v > schemaVersion() {
+			t.Fatalf("accepted at version %d", v)
+		}
+		if len(file) > 0 && v > 0 {
+			soundFile(t, path, checkQuick)
+		}
+	})
+}
+
+// FuzzRestoreFile offers arbitrary bytes as a backup to restore: the check
+// RestoreBackup makes (checkBackup, read-only, integrity_check) must refuse
+// it with an error the UI explains, or it must be a sound journal. Never a
+// panic, and the backup is never changed.
+func FuzzRestoreFile(f *testing.F) {
+	fileSeeds(f)
+	f.Fuzz(func(t *testing.T, file []byte) {
+		path := filepath.Join(t.TempDir(), "steady-2026-01-01.db")
+		if err := os.WriteFile(path, file, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		err := checkBackup(path)
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, file) {
+			t.Fatal("the backup changed")
+		}
+		if err != nil {
+			if !errors.Is(err, ErrNotJournal) && !errors.Is(err, ErrNewerSchema) {
+				t.Fatalf("refused with %v: not an error the UI explains", err)
+			}
+			return
+		}
+		soundFile(t, path, checkFull)
 	})
 }

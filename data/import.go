@@ -352,7 +352,10 @@ type utf8Stream struct {
 
 // write checks the next chunk; false means the stream is not UTF-8.
 func (u *utf8Stream) write(b []byte) bool {
-	for u.n > 0 && len(b) > 0 {
+	for u.n > 0 {
+		if len(b) == 0 {
+			return true // still waiting for the rest of the character
+		}
 		u.pend[u.n] = b[0]
 		u.n++
 		b = b[1:]

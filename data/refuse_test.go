@@ -33,7 +33,7 @@ func closedJournal(t *testing.T, n int) (dir, path string) {
 // program (or a damaged disk) would, outside Steady's checks.
 func rawExec(t *testing.T, path string, stmts ...string) {
 	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path)
+	db, err := sql.Open("sqlite3", fileURI(path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestRefusedFilesAreUntouched(t *testing.T) {
 // database at path, as a program that crashed would.
 func keepLog(t *testing.T, path string) {
 	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL")
+	db, err := sql.Open("sqlite3", fileURI(path)+"?_journal_mode=WAL")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -543,7 +543,7 @@ func TestParseHeader(t *testing.T) {
 func TestMarkDamage(t *testing.T) {
 	path := filepath.Join(t.TempDir(), FileName)
 	os.WriteFile(path, bytes.Repeat([]byte("not a database "), 400), 0o600)
-	db, err := sql.Open(driverName, "file:"+path+"?mode=ro&immutable=1")
+	db, err := sql.Open(driverName, fileURI(path)+"?mode=ro&immutable=1")
 	if err != nil {
 		t.Fatal(err)
 	}
