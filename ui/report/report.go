@@ -14,6 +14,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/steadyapp/steady/data"
@@ -119,10 +120,12 @@ var letterRegions = map[string]bool{
 	"CR": true, "DO": true, "SV": true, "HN": true, "NI": true, "PA": true, "PR": true, "BZ": true,
 }
 
-// PaperFor returns "Letter" or "A4" for a region ("" = guessed from the
-// language, as en → US).
+// PaperFor returns "Letter" or "A4" for a region, an ISO 3166 country code
+// such as Steady's region setting holds; for "" or anything else that is
+// not a country code, the country the language suggests (en → US).
 func PaperFor(region string, lang language.Tag) string {
-	if region == "" {
+	region = strings.ToUpper(region)
+	if _, err := language.ParseRegion(region); err != nil || len(region) != 2 {
 		r, _ := lang.Region()
 		region = r.String()
 	}

@@ -293,6 +293,9 @@ func TestPaperFor(t *testing.T) {
 		{"", "zh-Hant-TW", "A4"},
 		{"", "pt-BR", "A4"},
 		{"TH", "th", "A4"},
+		{"us", "de", "Letter"},        // case does not matter
+		{"elsewhere", "en", "Letter"}, // not a country: the language's
+		{"elsewhere", "fr", "A4"},
 	}
 	for _, tt := range tests {
 		if got := PaperFor(tt.region, language.MustParse(tt.lang)); got != tt.want {
