@@ -5,7 +5,12 @@
 #   make package-windows   dist/steady-VERSION-windows-amd64.exe and .msi (cross-compiled here)
 #   make package-darwin    dist/Steady-VERSION-macos-ARCH.dmg (on a Mac only)
 #   make test-package      builds the Linux and Windows packages and checks them (CI)
-#   make test-wine         opt-in: installs the MSI under Wine and starts Steady (not part of test)
+#   make test-wine         the Windows build under Wine: MSI install, Start-menu start, a
+#                          check-in by keyboard, second copy refused, Japanese, uninstall,
+#                          the plain .exe (scripts/test-wine; part of `make test`)
+#   make test-wine-go      GOOS=windows go vet, and the data and i18n tests compiled for
+#                          Windows run under Wine (scripts/test-wine-go)
+#   make lint-workflows    actionlint (pinned) + shellcheck on .github/workflows
 #   make install           build, then install into $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #   make uninstall         remove exactly what install put there (never your journal)
 #   make install-user      install into ~/.local (no root)
@@ -13,7 +18,7 @@
 #
 # VERSION of the packages: PKG_VERSION (default: FyneApp.toml's Version; a
 # release tag, e.g. PKG_VERSION=v1.2.3, is fine). Packaging tools:
-# scripts/deps-package.
+# scripts/deps-package; Wine and what its tests need: scripts/deps-wine.
 
 PREFIX      ?= /usr/local
 DESTDIR     ?=
@@ -30,11 +35,14 @@ PKG_SOURCES := $(shell find . \( -path ./dist -o -path ./bin -o -path ./.git \) 
 	$(wildcard packaging/linux/*) packaging/lib.sh scripts/package-linux
 PKG_STAGE := $(DIST)/linux/stage
 
-.PHONY: deps-package package-linux package-windows package-darwin test-package test-wine \
-	install uninstall install-user uninstall-user
+.PHONY: deps-package deps-wine package-linux package-windows package-darwin test-package \
+	test-wine test-wine-go lint-workflows install uninstall install-user uninstall-user
 
 deps-package:
 	scripts/deps-package
+
+deps-wine:
+	scripts/deps-wine
 
 package-linux: deps-package
 	$(PKG_ENV) scripts/package-linux
@@ -48,8 +56,16 @@ package-darwin:
 test-package: deps-package
 	$(PKG_ENV) scripts/test-package
 
-test-wine: package-windows
-	$(PKG_ENV) packaging/windows/test-wine.sh
+# Uses dist/test-package's MSI and .exe when test-package made them (as in
+# `make test`), else builds them.
+test-wine: deps-package deps-wine
+	$(PKG_ENV) scripts/test-wine
+
+test-wine-go: deps-package deps-wine
+	scripts/test-wine-go
+
+lint-workflows: deps-package
+	scripts/lint-workflows
 
 # install builds only when a source is newer than the stage, so that
 # `make package-linux` (or `make install-user`) followed by `sudo make install`
