@@ -203,14 +203,12 @@ func newCompanion(tr *i18n.Translator, j companionJournal, now func() time.Time,
 		wrapped(tr.T("companion.intro")),
 		container.NewHBox(widget.NewLabel(tr.T("companion.minutes")), fitted(c.minutesSel), c.startBtn, c.stopBtn),
 		c.left,
-		container.NewGridWrap(fyne.NewSize(160, 160), c.circle),
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(160, 160), c.circle)),
 		c.breath,
 		c.motion,
 	)
-	c.content = container.NewVBox(
-		widget.NewCard(tr.T("companion.title"), "", container.NewVBox(timer, c.ask, c.message)),
-		c.planCard(),
-	)
+	// The dialog that holds the companion carries its title.
+	c.content = newColumns(2, widget.NewCard("", "", container.NewVBox(timer, c.ask, c.message)), c.planCard())
 	return c
 }
 

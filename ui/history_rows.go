@@ -183,7 +183,12 @@ func (s *stickyDay) bind(o fyne.CanvasObject, id int, day func(id int) string) {
 	}
 	if top != s.shown {
 		s.shown = top
-		s.label.SetText(day(top))
+		// At the top of the list its own first heading shows the day.
+		text := ""
+		if top > 0 {
+			text = day(top)
+		}
+		s.label.SetText(text)
 	}
 }
 

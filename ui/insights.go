@@ -61,7 +61,7 @@ func newInsightsScreen(u *UI) *insightsScreen {
 
 	top := container.NewVBox(container.NewHBox(fitted(s.period)), s.summary, s.panel.errText)
 	charts := newColumns(2, mood, craving, sleep, trigCard)
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, week, helps, charts, hours, sympCard)))
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, week, charts, hours, helps, sympCard)))
 	s.refresh()
 	u.subscribe(func(e event) {
 		if e.isEntry() || e == planChanged {
