@@ -96,9 +96,17 @@ func (d *doc) textAt(x, w float64, s string, size float64, bold bool) {
 	}
 }
 
-// heading starts a section: a little space, the title in bold and a rule.
-func (d *doc) heading(s string) {
-	d.need(lineH(sizeHead) + 22) // keep a heading with the start of its section
+// heading starts a section: a little space, the title in bold and a rule,
+// kept on one page with the start of the section.
+func (d *doc) heading(s string) { d.headingKeep(s, 22) }
+
+// chartKeep is the height of a chart with its title and axis, which a
+// heading is kept with.
+const chartKeep = 62
+
+// headingKeep is heading, kept with the keep millimetres that follow it.
+func (d *doc) headingKeep(s string, keep float64) {
+	d.need(lineH(sizeHead) + 6 + keep)
 	d.pdf.Ln(3)
 	d.text(s, sizeHead, true)
 	y := d.pdf.GetY() + 0.5
@@ -392,6 +400,18 @@ type chart struct {
 	showLegend bool
 }
 
+// hasData reports whether any series has a value.
+func (c chart) hasData() bool {
+	for _, s := range c.series {
+		for _, v := range s.values {
+			if !math.IsNaN(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (d *doc) dash(s style) {
 	switch s {
 	case styleDashed:
@@ -431,6 +451,12 @@ func (d *doc) lapseMark(x, y float64) {
 // starts) and lapses marked below the plot.
 func (d *doc) drawChart(c chart, days []dateLabel) {
 	const plotH, axisW = 30.0, 9.0
+	if !c.hasData() {
+		d.subheading(c.title, lineH(sizeText))
+		d.text(d.tr.T("report.none"), sizeText, false)
+		d.pdf.Ln(1)
+		return
+	}
 	titleH := lineH(sizeText)
 	legendH := 0.0
 	if c.showLegend {
@@ -480,7 +506,7 @@ func (d *doc) drawChart(c chart, days []dateLabel) {
 	// Day labels every few days and where a month starts, never two so
 	// close that they run together.
 	labelled := make([]bool, n)
-	lastLabel := -every
+	lastLabel := -n - every
 	for i, dl := range days {
 		next := -1 // the next month start within reach
 		for j := i + 1; j < n && j < i+every; j++ {

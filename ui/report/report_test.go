@@ -303,3 +303,31 @@ func TestPaperFor(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyJournal writes the report of a journal with nothing in it, with
+// notes and plan asked for: every section says so in words.
+func TestEmptyJournal(t *testing.T) {
+	s, err := data.Open(filepath.Join(t.TempDir(), "journal"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	opt := sampleOptions(language.English)
+	opt.Notes, opt.Plan = true, true
+	var buf bytes.Buffer
+	if err := Generate(s, opt, &buf); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, buf.Bytes())
+	for _, want := range []string{"0 check-ins in this period", "Body log kept on 0 days", "No quit date set.",
+		"No lapses recorded in this period.", "None in this period.",
+		"Mood, daily average (1 very low, 5 very good)Nothing recorded in this period.",
+		"Most frequent triggersNothing recorded in this period.", "Personal planNothing recorded in this period."} {
+		if !strings.Contains(text, squash(want)) {
+			t.Errorf("lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "Lapse") {
+		t.Error("a lapse legend without lapses")
+	}
+}

@@ -152,7 +152,7 @@ func lapseDays(s summary) []bool {
 }
 
 func (d *doc) moodCharts(s summary) {
-	d.heading(d.tr.T("report.section.mood"))
+	d.headingKeep(d.tr.T("report.section.mood"), chartKeep)
 	mood, craving, sleep := make([]float64, len(s.daily)), make([]float64, len(s.daily)), make([]float64, len(s.daily))
 	maxSleep := 12.0
 	for i, x := range s.daily {
@@ -172,7 +172,9 @@ func (d *doc) moodCharts(s summary) {
 	}
 	d.drawChart(chart{title: d.tr.T("report.chart.sleep"), min: 0, max: maxSleep, ticks: ticks,
 		series: []series{{values: sleep, style: styleDotted}}, lapses: lapses}, axis)
-	d.legendLapse()
+	if len(s.lapses) > 0 && s.checkins > 0 {
+		d.legendLapse()
+	}
 }
 
 // legendLapse explains the lapse marker once under a group of charts.
@@ -214,7 +216,7 @@ func countTicks(top float64) (float64, []float64) {
 }
 
 func (d *doc) bladder(s summary) {
-	d.heading(d.tr.T("report.section.bladder"))
+	d.headingKeep(d.tr.T("report.section.bladder"), chartKeep)
 	day, night := values(data.SeriesUrinationsDay, s.body), values(data.SeriesUrinationsNight, s.body)
 	top := 4.0
 	for i := range day {
@@ -299,7 +301,7 @@ func avg(a data.BodyAverage) string {
 }
 
 func (d *doc) painBySite(s summary) {
-	d.heading(d.tr.T("report.section.pain"))
+	d.headingKeep(d.tr.T("report.section.pain"), chartKeep)
 	d.drawChart(chart{title: d.tr.T("report.chart.pain"), min: 0, max: 10, ticks: []float64{0, 2, 4, 6, 8, 10},
 		lapses: lapseDays(s), showLegend: true, series: []series{
 			{label: d.tr.T("body.short.bladder"), values: values(data.SeriesPainBladder, s.body), style: styleSolid},
@@ -392,6 +394,10 @@ func (d *doc) planSection() {
 	byKind := map[string][]data.PlanItem{}
 	for _, p := range d.plan {
 		byKind[p.Kind] = append(byKind[p.Kind], p)
+	}
+	if len(d.plan) == 0 {
+		d.text(d.tr.T("report.none"), sizeText, false)
+		return
 	}
 	for _, kind := range []string{data.PlanReason, data.PlanPerson, data.PlanTrigger, data.PlanCoping} {
 		items := byKind[kind]
