@@ -256,10 +256,10 @@ func boolOf(n sql.NullBool) *bool {
 }
 
 // bodyCSVColumns is the number of the body log's columns at the end of
-// CSVHeader (from "urinations_day" to "medical").
+// csvHeader (from "urinations_day" to "medical").
 const bodyCSVColumns = 16
 
-// csvFields returns the body log's cells of a CSV row, in CSVHeader's
+// csvFields returns the body log's cells of a CSV row, in csvHeader's
 // order; a field not recorded is an empty cell. The medical line is free
 // text: ExportCSV makes every cell safe from formula injection (csvRow).
 func (b *Body) csvFields() []string {

@@ -258,8 +258,8 @@ func TestBodyCSV(t *testing.T) {
 	want := []string{"urinations_day", "urinations_night", "urgency", "leaks", "urine_pain", "blood",
 		"retention", "fever", "pain_bladder", "pain_flank", "pain_upper", "lapse_for_pain",
 		"lapse_with_alcohol", "lapse_with_benzodiazepines", "lapse_with_opioids", "medical"}
-	if len(want) != bodyCSVColumns || !reflect.DeepEqual(CSVHeader[len(CSVHeader)-bodyCSVColumns:], want) {
-		t.Fatalf("CSV header ends %v, want %v", CSVHeader[len(CSVHeader)-bodyCSVColumns:], want)
+	if len(want) != bodyCSVColumns || !reflect.DeepEqual(csvHeader[len(csvHeader)-bodyCSVColumns:], want) {
+		t.Fatalf("CSV header ends %v, want %v", csvHeader[len(csvHeader)-bodyCSVColumns:], want)
 	}
 	s, _ := openTemp(t)
 	at := time.Date(2026, 9, 3, 8, 0, 0, 0, time.UTC)

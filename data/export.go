@@ -169,8 +169,8 @@ func (s *Store) ExportJSON(w io.Writer) error {
 	return nil
 }
 
-// CSVHeader is the first row of a CSV export.
-var CSVHeader = []string{"time", "mood", "craving", "sleep_hours", "sleep_quality", "triggers",
+// csvHeader is the first row of a CSV export.
+var csvHeader = []string{"time", "mood", "craving", "sleep_hours", "sleep_quality", "triggers",
 	"symptoms", "coping", "craving_passed", "used", "self_harm", "backdated", "note",
 	"urinations_day", "urinations_night", "urgency", "leaks", "urine_pain", "blood", "retention",
 	"fever", "pain_bladder", "pain_flank", "pain_upper", "lapse_for_pain", "lapse_with_alcohol",
@@ -181,7 +181,7 @@ var CSVHeader = []string{"time", "mood", "craving", "sleep_hours", "sleep_qualit
 // symptom name); lists are joined with "; ".
 func (s *Store) ExportCSV(w io.Writer, label func(tag string) string) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
+	if err := cw.Write(csvHeader); err != nil {
 		return fmt.Errorf("export csv: %w", err)
 	}
 	join := func(tags []string) string {

@@ -55,7 +55,7 @@ func TestNotesStoredExactly(t *testing.T) {
 			err := s.Add(&e)
 			if tt.reason != "" {
 				var fe *FieldError
-				if !errors.As(err, &fe) || fe.Field != "note" || fe.Reason != tt.reason {
+				if !errors.As(err, &fe) || fe.Field != "note" || string(fe.Reason) != tt.reason {
 					t.Fatalf("Add = %v, want FieldError note/%s", err, tt.reason)
 				}
 				if after, _ := s.Count(); after != before {

@@ -461,7 +461,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 			if !errors.As(err, &ie) || !errors.Is(err, ErrImport) {
 				t.Fatalf("Import = %v, want an ImportError", err)
 			}
-			if ie.Reason != tt.reason {
+			if string(ie.Reason) != tt.reason {
 				t.Errorf("reason %q, want %q (%v)", ie.Reason, tt.reason, err)
 			}
 			if n, _ := dst.Count(); n != 1 {
@@ -484,7 +484,7 @@ func TestExportCSV(t *testing.T) {
 	}
 	out := buf.String()
 	lines := strings.Count(out, "\n")
-	if !strings.HasPrefix(out, strings.Join(CSVHeader, ",")+"\n") {
+	if !strings.HasPrefix(out, strings.Join(csvHeader, ",")+"\n") {
 		t.Errorf("header: %q", out[:80])
 	}
 	if lines < 13 {
@@ -581,8 +581,8 @@ func TestMigrateFromV1(t *testing.T) {
 	defer s.Close()
 	var v int
 	s.db.QueryRow("PRAGMA user_version").Scan(&v)
-	if v != SchemaVersion {
-		t.Errorf("version %d after migration, want %d", v, SchemaVersion)
+	if v != schemaVersion() {
+		t.Errorf("version %d after migration, want %d", v, schemaVersion())
 	}
 	list := allEntries(t, s)
 	if len(list) != 3 {
@@ -611,14 +611,13 @@ func TestFailedMigrationLeavesFile(t *testing.T) {
 	p := filepath.Join(dir, FileName)
 	os.WriteFile(p, b, 0o600)
 	saved := migrations
-	defer func() { migrations = saved; SchemaVersion = len(saved) }()
+	defer func() { migrations = saved }()
 	migrations = append(slices.Clone(saved[:1]), saved[1]+"\nCREATE TABLE entries (x);")
-	SchemaVersion = len(migrations)
 	if s, err := Open(dir); err == nil {
 		s.Close()
 		t.Fatal("a failing migration succeeded")
 	}
-	migrations, SchemaVersion = saved[:1], 1
+	migrations = saved[:1]
 	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
