@@ -43,12 +43,7 @@ func fillMemdb(fill func(writeAt func(p []byte, off int64) error) error) (*sql.D
 	if err != nil {
 		return nil, err
 	}
-	uri, _ := memURI(db)
-	m, err := openMemFile(uri)
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
+	m := memFileOf(db)
 	err = fill(func(p []byte, off int64) error {
 		if off == 0 && len(p) > 19 {
 			// An image of a WAL database reads as WAL; memory databases
@@ -57,7 +52,6 @@ func fillMemdb(fill func(writeAt func(p []byte, off int64) error) error) (*sql.D
 		}
 		return m.writeAt(p, off)
 	})
-	m.close()
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -71,8 +65,8 @@ func fillMemdb(fill func(writeAt func(p []byte, off int64) error) error) (*sql.D
 // not hold that connection itself. Any other database is first copied into
 // a memdb journal.
 func sealMemdb(w io.Writer, db *sql.DB, k *vaultKey, prefs map[string]string) error {
-	uri, ok := memURI(db)
-	if !ok {
+	m := memFileOf(db)
+	if m == nil {
 		mem, err := copyToMemdb(db)
 		if err != nil {
 			return err
@@ -85,11 +79,6 @@ func sealMemdb(w io.Writer, db *sql.DB, k *vaultKey, prefs map[string]string) er
 		return err
 	}
 	defer conn.Close()
-	m, err := openMemFile(uri)
-	if err != nil {
-		return err
-	}
-	defer m.close()
 	size, err := m.size()
 	if err != nil {
 		return err

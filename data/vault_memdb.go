@@ -49,7 +49,9 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"sync"
 	"unsafe"
 
 	"github.com/mattn/go-sqlite3"
@@ -63,12 +65,18 @@ import (
 // gets the file through SQLITE_FCNTL_FILE_POINTER and reads or writes it
 // chunk by chunk. Nothing holds a second copy of the journal.
 
-// memConnector opens connections to one shared memdb database; its Driver
-// carries the database's URI, so that memURI can find it from the *sql.DB.
+// memConnector opens connections to one shared memdb database. It holds a
+// C-level connection of its own (file) for as long as the *sql.DB is open:
+// that keeps the memory database alive even if the pool drops its
+// connection and opens another, and it is how the vault code reaches the
+// bytes. DB.Close calls Close, which frees the memory. Its Driver carries
+// the URI and the file, so that memURI and memFileOf find them from the
+// *sql.DB.
 type memConnector struct{ drv memDriver }
 
 type memDriver struct {
-	uri string
+	uri  string
+	file *memFile
 	*sqlite3.SQLiteDriver
 }
 
@@ -78,8 +86,15 @@ func (c memConnector) Connect(context.Context) (driver.Conn, error) {
 
 func (c memConnector) Driver() driver.Driver { return c.drv }
 
+// Close closes the C-level connection; sql.DB.Close calls it after its own
+// connections are closed, so the memory database is freed.
+func (c memConnector) Close() error {
+	c.drv.file.close()
+	return nil
+}
+
 // newMemJournal opens an empty database in the memdb VFS under a fresh
-// name. The pool keeps exactly one connection, so the database lives as long
+// name. The pool keeps exactly one connection; the database lives as long
 // as the *sql.DB (closing it frees the memory).
 func newMemJournal() (*sql.DB, error) {
 	var name [12]byte
@@ -87,7 +102,11 @@ func newMemJournal() (*sql.DB, error) {
 		return nil, err
 	}
 	uri := "file:/steady-" + hex.EncodeToString(name[:]) + "?vfs=memdb"
-	db := sql.OpenDB(memConnector{memDriver{uri: uri, SQLiteDriver: &sqlite3.SQLiteDriver{}}})
+	file, err := openMemFile(uri)
+	if err != nil {
+		return nil, err
+	}
+	db := sql.OpenDB(memConnector{memDriver{uri: uri, file: file, SQLiteDriver: &sqlite3.SQLiteDriver{}}})
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
@@ -105,26 +124,52 @@ func memURI(db *sql.DB) (string, bool) {
 	return d.uri, ok
 }
 
-// memFile is direct access to a memdb database's bytes.
+// memFileOf returns the direct access to the bytes of a database opened by
+// newMemJournal (nil for any other).
+func memFileOf(db *sql.DB) *memFile {
+	d, _ := db.Driver().(memDriver)
+	return d.file
+}
+
+// memFile is direct access to a memdb database's bytes, through a C-level
+// connection of its own. Its methods are safe for concurrent use, and fail
+// once it is closed.
 type memFile struct {
+	mu sync.Mutex
 	db *C.sqlite3
 	f  *C.sqlite3_file
 }
 
+var errMemFileClosed = errors.New("the journal in memory is closed")
+
 func openMemFile(uri string) (*memFile, error) {
 	curi := C.CString(uri)
 	defer C.free(unsafe.Pointer(curi))
-	m := &memFile{}
-	if rc := C.steady_memdb_open(curi, &m.db, &m.f); rc != 0 {
-		C.sqlite3_close(m.db)
+	var db *C.sqlite3
+	var f *C.sqlite3_file
+	if rc := C.steady_memdb_open(curi, &db, &f); rc != 0 {
+		C.sqlite3_close(db)
 		return nil, fmt.Errorf("open the journal in memory: SQLite error %d", int(rc))
 	}
-	return m, nil
+	return &memFile{db: db, f: f}, nil
 }
 
-func (m *memFile) close() { C.sqlite3_close(m.db) }
+// close closes the connection; a second call does nothing.
+func (m *memFile) close() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.db != nil {
+		C.sqlite3_close(m.db)
+		m.db, m.f = nil, nil
+	}
+}
 
 func (m *memFile) size() (int64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.f == nil {
+		return 0, errMemFileClosed
+	}
 	var n C.steady_i64
 	if rc := C.steady_size(m.f, &n); rc != 0 {
 		return 0, fmt.Errorf("journal size in memory: SQLite error %d", int(rc))
@@ -133,6 +178,11 @@ func (m *memFile) size() (int64, error) {
 }
 
 func (m *memFile) readAt(p []byte, off int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.f == nil {
+		return errMemFileClosed
+	}
 	if len(p) == 0 {
 		return nil
 	}
@@ -143,6 +193,11 @@ func (m *memFile) readAt(p []byte, off int64) error {
 }
 
 func (m *memFile) writeAt(p []byte, off int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.f == nil {
+		return errMemFileClosed
+	}
 	if len(p) == 0 {
 		return nil
 	}
