@@ -57,6 +57,15 @@ func isThai(r rune) bool { return r >= 0x0E00 && r <= 0x0E7F && r != 'ๆ' }
 // not know. The pieces join back to run.
 func (d *dictionary) segment(run []rune) []string {
 	n := len(run)
+	// Look words up as substrings of one string (no allocation per try):
+	// at[i] is the byte offset of run[i].
+	str := string(run)
+	at := make([]int, n+1)
+	for i, b := 0, 0; i < n; i++ {
+		at[i] = b
+		b += utf8.RuneLen(run[i])
+		at[i+1] = b
+	}
 	const unknown = 1 << 20 // an unknown rune costs more than any number of words
 	// best[i]: cost of covering run[i:]; next[i]: end of the first piece
 	// (i+1 with known[i] false for an unknown rune).
@@ -66,7 +75,7 @@ func (d *dictionary) segment(run []rune) []string {
 	for i := n - 1; i >= 0; i-- {
 		best[i], next[i] = unknown+best[i+1], i+1
 		for j := i + 1; j <= n && j-i <= d.longest; j++ {
-			if 1+best[j] < best[i] && d.words[string(run[i:j])] {
+			if 1+best[j] < best[i] && d.words[str[at[i]:at[j]]] {
 				best[i], next[i], known[i] = 1+best[j], j, true
 			}
 		}
@@ -74,7 +83,7 @@ func (d *dictionary) segment(run []rune) []string {
 	var out []string
 	glue := false // the next piece joins the last one
 	for i := 0; i < n; i = next[i] {
-		piece := string(run[i:next[i]])
+		piece := str[at[i]:at[next[i]]]
 		if !known[i] && len(out) > 0 {
 			glue = true
 		}

@@ -114,3 +114,22 @@ func TestThaiMessagesServedBreakable(t *testing.T) {
 		t.Error("English text got break marks")
 	}
 }
+
+// BenchmarkBreakable measures cutting the longest Thai paragraph (the
+// guide's introduction) into words, as T does for every Thai message.
+func BenchmarkBreakable(b *testing.B) {
+	tr, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var text string
+	for _, m := range tr.Messages(language.Thai) {
+		if m.ID == "guide.symptoms.intro" {
+			text = m.Other
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Breakable(text)
+	}
+}
