@@ -96,6 +96,19 @@ func TestFontProof(t *testing.T) {
 		regular, bold := LanguageNameFonts()
 		capture(t, filepath.Join(out, "names-en.png"), proofTheme{regular, bold}, sample(doc, names))
 	}
+	// What every language shows (helpline names, numbers, sources), in a
+	// Latin-script window (Fyne's font behind LanguageNameFonts) and with each
+	// language's own faces: every glyph must come from a bundled face.
+	everywhere := strings.Join(showableSet(t).Everywhere, " · ")
+	regular, bold := LanguageNameFonts()
+	capture(t, filepath.Join(out, "everywhere-en.png"), proofTheme{regular, bold},
+		[]fyne.CanvasObject{label(everywhere, false), label(everywhere, true)})
+	for _, stem := range stems {
+		if regular, bold, ok := Fonts(language.MustParse(stem)); ok {
+			capture(t, filepath.Join(out, "everywhere-"+stem+".png"), proofTheme{regular, bold},
+				[]fyne.CanvasObject{label(everywhere, false)})
+		}
+	}
 }
 
 // sample is a language's name and tagline, the symptom list and a question
