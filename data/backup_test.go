@@ -346,10 +346,13 @@ func TestEncryptedJournalBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Add(&Entry{At: time.Now(), Mood: 2, Note: marker})
-	if err := s.SetPassphrase(testPass); err != nil { // removes the plaintext backups
+	if err := s.SetPassphrase(testPass); err != nil { // seals the plaintext backups
 		t.Fatal(err)
 	}
 	s.Close()
+	if err := RemoveBackups(dir); err != nil { // so that the next start makes today's
+		t.Fatal(err)
+	}
 	vault, err := os.ReadFile(filepath.Join(dir, VaultName))
 	if err != nil {
 		t.Fatal(err)

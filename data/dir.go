@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -55,4 +56,26 @@ func ResolveDir(flagValue string) (string, error) {
 		return filepath.Abs(env)
 	}
 	return DefaultDir()
+}
+
+// tightenDir makes the data folder dir owner-only (0700) when others could
+// read, write or enter it, and returns its permission bits before (0 when
+// nothing had to change). Windows folders inherit their access from the
+// user's profile: nothing is done there.
+func tightenDir(dir string) (fs.FileMode, error) {
+	if runtime.GOOS == "windows" {
+		return 0, nil
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return 0, err
+	}
+	perm := st.Mode().Perm()
+	if perm&0o077 == 0 {
+		return 0, nil
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return 0, err
+	}
+	return perm, nil
 }

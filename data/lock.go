@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -32,6 +34,13 @@ var (
 	// ErrDiskFull reports that the disk (or the user's quota) is full. What
 	// was already saved is intact; what was being saved was not.
 	ErrDiskFull = errors.New("the disk is full")
+	// ErrLockLost reports that the lock file this Steady held was deleted or
+	// replaced while the journal was open (by a clean-up or sync tool, say),
+	// so another Steady may have opened the same journal. The Store writes
+	// nothing more: the change that got this error was not made (the UI keeps
+	// it in its form); what was saved before is intact. Close the journal and
+	// open it again to take the lock anew.
+	ErrLockLost = errors.New("the journal's lock was lost: another Steady may have opened it")
 )
 
 // Classify returns err wrapped with ErrDiskFull or ErrReadOnly when it was
@@ -66,8 +75,14 @@ func Classify(err error) error {
 // the Store that owns it once Open succeeds, and that Store's background
 // backup.
 type dirLock struct {
-	key  string // the directory's canonical path
-	file *os.File
+	key  string   // the directory's canonical path
+	name string   // the lock file's path
+	file *os.File // the locked file
+	lost atomic.Bool
+
+	// loose is the folder's permission bits before lockDir made it
+	// owner-only, or 0 when it already was.
+	loose fs.FileMode
 
 	owner     *Store
 	cancel    context.CancelFunc // stops the background backup
@@ -110,8 +125,12 @@ func lockDir(dir string) (*dirLock, error) {
 	if _, ok := locked.dirs[key]; ok {
 		return nil, fmt.Errorf("lock %s: %w", dir, ErrLocked)
 	}
+	loose, err := tightenDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", dir, Classify(err))
+	}
 	name := filepath.Join(dir, LockName)
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := openLockFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", dir, Classify(err))
 	}
@@ -122,14 +141,60 @@ func lockDir(dir string) (*dirLock, error) {
 		}
 		return nil, fmt.Errorf("lock %s: %w", dir, Classify(err))
 	}
+	l := &dirLock{key: key, name: name, file: f, loose: loose}
+	// Between the open and the lock, another Steady may have replaced the
+	// file: then this lock guards nothing.
+	if err := l.check(); err != nil {
+		unlockFile(f) //nolint:errcheck // closing the file drops the lock anyway
+		f.Close()
+		return nil, fmt.Errorf("lock %s: %w", dir, ErrLocked)
+	}
 	if err := checkWritable(dir); err != nil {
 		unlockFile(f) //nolint:errcheck // closing the file drops the lock anyway
 		f.Close()
 		return nil, fmt.Errorf("lock %s: %w", dir, err)
 	}
-	l := &dirLock{key: key, file: f}
 	locked.dirs[key] = l
 	return l, nil
+}
+
+// check reports ErrLockLost when the file at the lock's path is no longer
+// the file this process locked: it was deleted, or replaced by another (a
+// second Steady would then lock that one and open the journal). Once lost,
+// a lock stays lost; the first time, the owner's OnSaveFailed callback hears
+// of it. It may be called on nil (no lock: nothing to check).
+func (l *dirLock) check() error {
+	if l == nil {
+		return nil
+	}
+	if l.lost.Load() {
+		return ErrLockLost
+	}
+	if sameLockFile(l.file, l.name) {
+		return nil
+	}
+	if l.lost.CompareAndSwap(false, true) {
+		locked.Lock()
+		owner := l.owner
+		locked.Unlock()
+		if owner != nil {
+			owner.db.saveFailed(ErrLockLost)
+		}
+	}
+	return ErrLockLost
+}
+
+// sameLockFile reports whether the file at name is the open file f.
+func sameLockFile(f *os.File, name string) bool {
+	held, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	now, err := os.Stat(name)
+	if err != nil {
+		return false
+	}
+	return os.SameFile(held, now)
 }
 
 // checkWritable opens the journal and its companion files for writing, and
@@ -172,6 +237,7 @@ func (l *dirLock) own(s *Store) {
 	locked.Lock()
 	l.owner, l.cancel, l.done = s, cancel, make(chan struct{})
 	locked.Unlock()
+	s.db.lock = l
 	// Read the Store now: its fields may change while the backup runs.
 	dir, snapshot, now := s.dir, s.snapshotter(), s.now()
 	go func() {
@@ -239,4 +305,16 @@ func (s *Store) BackupError() error {
 	locked.Lock()
 	defer locked.Unlock()
 	return l.backupErr
+}
+
+// LooseFolder reports whether the data folder was readable or writable by
+// others when the journal was opened, and its permission bits then. Steady
+// made it owner-only (0700) at once; the UI may say so. Always false on
+// Windows, where the folder's access is inherited from the user's profile.
+func (s *Store) LooseFolder() (fs.FileMode, bool) {
+	l := s.db.lock
+	if l == nil || l.loose == 0 {
+		return 0, false
+	}
+	return l.loose, true
 }

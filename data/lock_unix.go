@@ -11,6 +11,14 @@ import (
 // errWouldBlock reports that another descriptor holds the lock.
 var errWouldBlock = errors.New("lock is held")
 
+// openLockFile opens (creating it owner-only) the lock file. On Unix an open
+// file does not stop others from deleting or replacing the name, so the
+// Store checks the name still leads to this file (dirLock.check) before it
+// writes.
+func openLockFile(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
+}
+
 // lockFile takes an exclusive flock on f without waiting. flock locks belong
 // to the open file description, so a second open of the same file, even in
 // this process, is refused; the kernel drops the lock when the process

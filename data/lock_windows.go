@@ -31,6 +31,25 @@ const (
 	errorDiskQuota      syscall.Errno = 1295
 )
 
+// openLockFile opens (creating it) the lock file without FILE_SHARE_DELETE:
+// while Steady holds this handle, Windows refuses to delete, rename or
+// replace the file, so another Steady cannot take a lock on a new file of
+// the same name. dirLock.check still compares the file at the path with the
+// handle (volume serial number and file index), as on Unix.
+func openLockFile(name string) (*os.File, error) {
+	p, err := syscall.UTF16PtrFromString(name)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	h, err := syscall.CreateFile(p, syscall.GENERIC_READ|syscall.GENERIC_WRITE,
+		syscall.FILE_SHARE_READ|syscall.FILE_SHARE_WRITE, nil, syscall.OPEN_ALWAYS,
+		syscall.FILE_ATTRIBUTE_NORMAL, 0)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	return os.NewFile(uintptr(h), name), nil
+}
+
 // lockFile takes an exclusive lock on the first byte of f without waiting.
 // LockFileEx locks belong to the handle, so a second handle, even in this
 // process, is refused; Windows drops the lock when the process ends.
