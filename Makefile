@@ -39,7 +39,7 @@ staticcheck:
 
 ## unit: the journal and the UI under the race detector, everything else as is.
 unit:
-	$(GO) test -race -tags ci ./data/... ./ui/...
+	$(GO) test -race -timeout 30m -tags ci ./data/... ./ui/...
 	$(GO) test -tags ci $$($(GO) list ./... | grep -v -e '/steady/data' -e '/steady/ui')
 
 ## fuzz: every fuzz target for 15 s (FUZZTIME=30s to change).

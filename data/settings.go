@@ -18,6 +18,13 @@ const (
 	SettingDiscreet    = "discreet"     // "1": neutral window title and notifications
 	SettingLockMinutes = "lock_minutes" // idle minutes before an encrypted journal locks; "0" = never
 	SettingRegion      = "region"       // the region whose helplines Get help shows (guide.Region ID)
+	// SettingTray is "1" when Steady keeps running in the system tray after
+	// its window is closed, so that reminders still arrive (opt-in).
+	SettingTray = "tray"
+	// SettingBreathingMotion is "0" when the craving companion's breathing
+	// guide must not move (for people sensitive to motion); anything else
+	// or absent: it moves.
+	SettingBreathingMotion = "breathing_motion"
 )
 
 // Setting returns the value stored under key, and whether there was one.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // quickDraft is the quick check-in: just mood and craving.
@@ -21,7 +24,10 @@ type quickDraft struct {
 // slider, tap Save. One sits on Today and one in the Ctrl+N dialog; each has
 // its own draft, so what a form shows is always what its Save saves.
 type quickForm struct {
-	u       *UI
+	journal *session
+	nav     navigator
+	tr      *i18n.Translator
+	now     func() time.Time
 	draft   *quickDraft // this form's draft, kept in the model
 	mood    *moodPicker
 	craving *cravingInput
@@ -32,15 +38,15 @@ type quickForm struct {
 
 // newQuickForm builds a quick check-in over draft; onSaved (may be nil) is
 // called after a check-in was saved.
-func newQuickForm(u *UI, draft *quickDraft, onSaved func()) *quickForm {
-	q := &quickForm{u: u, draft: draft, onSaved: onSaved}
-	q.mood = newMoodPicker(u.tr, draft.mood, func(v int) { draft.mood = v })
-	q.craving = newCravingInput(u.tr, draft.craving, func(v int) { draft.craving = v })
-	q.save = widget.NewButtonWithIcon(u.tr.T("journal.save"), theme.DocumentSaveIcon(), q.submit)
+func newQuickForm(journal *session, nav navigator, tr *i18n.Translator, now func() time.Time, draft *quickDraft, onSaved func()) *quickForm {
+	q := &quickForm{journal: journal, nav: nav, tr: tr, now: now, draft: draft, onSaved: onSaved}
+	q.mood = newMoodPicker(tr, draft.mood, func(v int) { draft.mood = v })
+	q.craving = newCravingInput(tr, draft.craving, func(v int) { draft.craving = v })
+	q.save = widget.NewButtonWithIcon(tr.T("journal.save"), theme.DocumentSaveIcon(), q.submit)
 	q.save.Importance = widget.HighImportance
 	q.content = container.NewVBox(
-		field(u.tr.T("journal.mood"), q.mood.content),
-		field(u.tr.T("journal.craving"), q.craving.content),
+		field(tr.T("journal.mood"), q.mood.content),
+		field(tr.T("journal.craving"), q.craving.content),
 		container.NewHBox(layout.NewSpacer(), q.save),
 	)
 	return q
@@ -49,10 +55,14 @@ func newQuickForm(u *UI, draft *quickDraft, onSaved func()) *quickForm {
 // submit saves the draft as a check-in. It returns once the check-in is
 // durable; a refusal or a failed save is reported and the draft is kept.
 func (q *quickForm) submit() {
-	u := q.u
-	e := data.Entry{At: u.now(), Mood: q.draft.mood, Craving: q.draft.craving}
-	if err := u.journal.Add(&e); err != nil {
-		u.reportWrite(err, u.entryError)
+	e := data.Entry{At: q.now(), Mood: q.draft.mood, Craving: q.draft.craving}
+	if err := q.journal.Add(&e); err != nil {
+		q.nav.reportWrite(err, func(err error) string {
+			if msg, ok := refusal(q.tr, err, ""); ok {
+				return msg
+			}
+			return q.tr.T("error.save", "Detail", err.Error())
+		})
 		return
 	}
 	*q.draft = quickDraft{}
@@ -61,7 +71,7 @@ func (q *quickForm) submit() {
 	if q.onSaved != nil {
 		q.onSaved()
 	}
-	u.afterSave(e)
+	q.nav.afterSave(e)
 }
 
 // showQuickCheckin opens the quick check-in from anywhere (Ctrl+N). It
@@ -71,7 +81,7 @@ func (u *UI) showQuickCheckin() {
 		return
 	}
 	var d dialog.Dialog
-	q := newQuickForm(u, &u.model.quickDialog, func() { d.Hide() })
+	q := newQuickForm(u.journal, u, u.tr, u.now, &u.model.quickDialog, func() { d.Hide() })
 	d = dialog.NewCustom(u.tr.T("journal.title"), u.tr.T("dialog.cancel"), q.content, u.win)
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // Why data refused a value, as message IDs: the one table from data's typed
@@ -43,7 +44,7 @@ var importMessages = map[data.Reason]string{
 
 // refusal returns the message for a value data refused, and whether err was
 // such a refusal. note is the text of the note being saved (for its length).
-func (u *UI) refusal(err error, note string) (string, bool) {
+func refusal(tr *i18n.Translator, err error, note string) (string, bool) {
 	var fe *data.FieldError
 	if !errors.As(err, &fe) {
 		return "", false
@@ -52,8 +53,11 @@ func (u *UI) refusal(err error, note string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return u.tr.T(id, "Count", utf8.RuneCountInString(note), "Max", maxFor(fe.Field)), true
+	return tr.T(id, "Count", utf8.RuneCountInString(note), "Max", maxFor(fe.Field)), true
 }
+
+// refusal is refusal in the window's language.
+func (u *UI) refusal(err error, note string) (string, bool) { return refusal(u.tr, err, note) }
 
 // maxFor is the limit a too-long message names.
 func maxFor(field string) int {

@@ -156,3 +156,16 @@ func (s *session) DeleteAll() error {
 	}
 	return s.after(journalReplaced, err)
 }
+
+// navigator is what a screen may ask of the shell besides the journal: move
+// to another section, tell the user something, report a failed write, and
+// react to a saved check-in (a very hard one opens Get help). Screens get
+// the session, the translator and a navigator — not the shell (*UI).
+type navigator interface {
+	selectSection(id string)
+	showError(msg string)
+	reportWrite(err error, msg func(error) string)
+	afterSave(e data.Entry)
+}
+
+var _ navigator = (*UI)(nil)

@@ -178,7 +178,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		if on {
 			v = "1"
 		}
-		if u.save(SettingTray, v) {
+		if u.save(data.SettingTray, v) {
 			u.applyTray()
 		}
 	})
@@ -212,17 +212,15 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		container.NewHBox(dangerButton(tr.T("menu.delete_all"), u.deleteAll)),
 	)
 
-	regionNames := make([]string, len(guide.Regions()))
-	for i, r := range guide.Regions() {
-		regionNames[i] = tr.T(r.NameID())
+	selectedRegion := ""
+	if u.regionKnown() {
+		selectedRegion = u.region().ID
 	}
-	region := widget.NewSelect(regionNames, nil)
-	region.SetSelectedIndex(regionIndex(u.region().ID))
-	region.OnChanged = func(string) {
-		if u.save(data.SettingRegion, guide.Regions()[region.SelectedIndex()].ID) {
+	region := regionPicker(tr, selectedRegion, func(r guide.Region) {
+		if u.save(data.SettingRegion, r.ID) {
 			u.replacePage(SectionHelp, newHelpScreen(u).content)
 		}
-	}
+	})
 	general := container.NewVBox(
 		field(tr.T("settings.language"), container.NewHBox(fitted(s.language))),
 		field(tr.T("help.region"), container.NewHBox(fitted(region))),

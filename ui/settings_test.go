@@ -206,7 +206,7 @@ func TestGetHelpRegion(t *testing.T) {
 	if sel == nil {
 		t.Fatal("no region picker")
 	}
-	sel.SetSelectedIndex(regionIndex("JP"))
+	sel.SetSelected(u.tr.T("region.country_jp"))
 	if v, _, _ := store.Setting(data.SettingRegion); v != "JP" {
 		t.Errorf("region saved as %q", v)
 	}
@@ -222,7 +222,7 @@ func TestTrayOptIn(t *testing.T) {
 		t.Fatal("the tray is on by default")
 	}
 	test.Tap(u.settings.tray)
-	if v, _, _ := store.Setting(SettingTray); v != "1" || !u.inTray() {
+	if v, _, _ := store.Setting(data.SettingTray); v != "1" || !u.inTray() {
 		t.Errorf("tray setting = %q", v)
 	}
 	if u.trayActive {

@@ -59,7 +59,7 @@ func newTodayScreen(u *UI) *todayScreen {
 			u.reportWrite(err, u.saveError)
 		}
 	})
-	t.quick = newQuickForm(u, &u.model.quick, nil)
+	t.quick = newQuickForm(u.journal, u, u.tr, u.now, &u.model.quick, nil)
 	t.todayBox = container.NewVBox()
 	t.milestones = container.NewVBox()
 

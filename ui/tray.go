@@ -6,15 +6,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/steadyapp/steady/data"
 )
 
-// SettingTray is "1" when Steady keeps running in the system tray after its
-// window is closed, so that reminders still arrive. It is opt-in: Fyne cannot
-// tell whether the desktop shows a tray at all.
-const SettingTray = "tray"
-
-// inTray reports whether the tray option is on.
-func (u *UI) inTray() bool { return u.setting(SettingTray, "") == "1" }
+// inTray reports whether the tray option is on (data.SettingTray). It is
+// opt-in: Fyne cannot tell whether the desktop shows a tray at all.
+func (u *UI) inTray() bool { return u.setting(data.SettingTray, "") == "1" }
 
 // applyTray shows Steady's tray menu for the current state, where the
 // platform has one, once the option is on (or was on when the tray icon
