@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"database/sql/driver"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -795,4 +796,35 @@ func TestSaveAndOpenHoldNoCopy(t *testing.T) {
 	}
 	db.Close()
 	s.Close()
+}
+
+// TestMemJournalSurvivesAReconnect: if the pool drops the memory journal's
+// only connection (as database/sql does after driver.ErrBadConn), the next
+// connection finds the same database, not an empty one; closing the
+// *sql.DB frees it.
+func TestMemJournalSurvivesAReconnect(t *testing.T) {
+	mem, err := newMemJournal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mem.Exec(`CREATE TABLE t (x); INSERT INTO t VALUES (42)`); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := mem.Conn(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck // makes the pool discard it
+	conn.Close()
+	var x int
+	if err := mem.QueryRow(`SELECT x FROM t`).Scan(&x); err != nil || x != 42 {
+		t.Fatalf("after a reconnect: %d, %v", x, err)
+	}
+	m := memFileOf(mem)
+	if err := mem.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.size(); !errors.Is(err, errMemFileClosed) {
+		t.Errorf("after Close the bytes are still reachable: %v", err)
+	}
 }
