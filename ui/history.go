@@ -87,11 +87,11 @@ func newHistoryScreen(u *UI) *historyScreen {
 		h.to.Set(time.Time{})
 		h.trigger.SetSelectedIndex(0) // reloads
 	})
-	filters := container.NewVBox(container.NewHBox(
+	filters := container.NewHBox(
 		widget.NewLabel(tr.T("history.from")), h.from.button,
 		widget.NewLabel(tr.T("history.to")), h.to.button,
 		fitted(h.trigger), clear,
-	), container.NewHBox(h.bar.objects...))
+	)
 
 	h.empty = widget.NewLabel("")
 	h.empty.Wrapping = fyne.TextWrapWord
@@ -106,7 +106,9 @@ func newHistoryScreen(u *UI) *historyScreen {
 	title := widget.NewLabelWithStyle(tr.T("journal.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(tr.T("history.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(title, hint, container.NewHScroll(filters))
+	// The mood, craving, lapse and text filters wrap onto two rows when
+	// the window is narrow.
+	top := container.NewVBox(title, hint, container.NewHScroll(filters), newColumns(4, h.bar.objects...))
 	list := container.NewBorder(container.NewPadded(h.sticky.label), nil, nil, nil, h.list)
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(list, container.NewPadded(h.empty)))
 	h.reload()

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -71,8 +70,7 @@ func newHistoryFilterBar(tr *i18n.Translator, f *data.Filter, changed func()) *h
 		f.Text = s
 		b.changed()
 	}
-	text := container.NewGridWrap(fyne.NewSize(200, b.text.MinSize().Height), b.text)
-	b.objects = []fyne.CanvasObject{fitted(b.mood), fitted(b.craving), fitted(b.lapse), text}
+	b.objects = []fyne.CanvasObject{b.mood, b.craving, b.lapse, b.text}
 	return b
 }
 

@@ -184,11 +184,12 @@ func (s *stickyDay) bind(o fyne.CanvasObject, id int, day func(id int) string) {
 	if top != s.shown {
 		s.shown = top
 		// At the top of the list its own first heading shows the day.
-		text := ""
 		if top > 0 {
-			text = day(top)
+			s.label.SetText(day(top))
+			s.label.Show()
+		} else {
+			s.label.Hide()
 		}
-		s.label.SetText(text)
 	}
 }
 
@@ -197,4 +198,5 @@ func (s *stickyDay) reset() {
 	clear(s.bound)
 	s.shown = -1
 	s.label.SetText("")
+	s.label.Hide()
 }

@@ -89,7 +89,7 @@ func (p *insightsPanel) cards() (week, helps, mood, craving, sleep, hours fyne.C
 	mood = chart(tr.T("insights.mood_title"), tr.T("insights.mood_sub"), p.mood, p.legend(theme.ColorNamePrimary), p.moodRead)
 	craving = chart(tr.T("insights.craving_title"), tr.T("chart.sub.craving"), p.craving, p.legend(theme.ColorNameWarning), p.cravingRead)
 	sleep = chart(tr.T("chart.sleep_title"), tr.T("chart.sleep_sub"), p.sleep, p.legend(theme.ColorNameSuccess), p.sleepRead)
-	hours = chart(tr.T("insights.hours_title"), tr.T("insights.hours_sub")+" "+tr.T("chart.hours_n"), p.hours, nil, p.hoursRead)
+	hours = chart(tr.T("insights.hours_title"), tr.T("insights.hours_sub")+"\n"+tr.T("chart.hours_n"), p.hours, nil, p.hoursRead)
 	return
 }
 
