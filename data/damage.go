@@ -124,17 +124,23 @@ var (
 func (s *damageStmt) Close() error  { return markDamage(s.s.Close()) }
 func (s *damageStmt) NumInput() int { return s.s.NumInput() }
 
+// Exec and Query are driver.Stmt's methods from before contexts;
+// database/sql calls the Context ones, which these pass to.
 func (s *damageStmt) Exec(args []driver.Value) (driver.Result, error) {
-	res, err := s.s.Exec(args) //nolint:staticcheck // driver.Stmt requires it
-	return res, markDamage(err)
+	return s.ExecContext(context.Background(), named(args))
 }
 
 func (s *damageStmt) Query(args []driver.Value) (driver.Rows, error) {
-	rows, err := s.s.Query(args) //nolint:staticcheck // driver.Stmt requires it
-	if err != nil {
-		return nil, markDamage(err)
+	return s.QueryContext(context.Background(), named(args))
+}
+
+// named numbers positional arguments as database/sql does.
+func named(args []driver.Value) []driver.NamedValue {
+	out := make([]driver.NamedValue, len(args))
+	for i, v := range args {
+		out[i] = driver.NamedValue{Ordinal: i + 1, Value: v}
 	}
-	return wrapRows(rows), nil
+	return out
 }
 
 func (s *damageStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
