@@ -48,6 +48,12 @@ func (s *Store) SetPassphrase(pass string) error {
 	if err != nil {
 		return fmt.Errorf("set passphrase: %w", err)
 	}
+	// Open's check of the plain file (soundcheck.go) ends first: a damaged
+	// journal is not sealed into a vault, and its connection is closed
+	// before the file is shredded.
+	if err := s.check.wait(); err != nil {
+		return fmt.Errorf("set passphrase: %w", err)
+	}
 	j := s.db
 	j.lock.stopBackup() // the day's backup reads the journal: end it first
 	j.mu.Lock()
