@@ -80,8 +80,11 @@ func (s *session) subscribe(f func(event)) (cancel func()) {
 }
 
 // publish tells every subscriber about e, in the order they subscribed.
+// Screens built while it runs (a rebuild caused by e) hear the next event,
+// not this one.
 func (s *session) publish(e event) {
-	for id := 1; id <= s.next; id++ {
+	last := s.next
+	for id := 1; id <= last; id++ {
 		if f, ok := s.subs[id]; ok {
 			f(e)
 		}

@@ -360,3 +360,28 @@ func TestSaveFailedCallback(t *testing.T) {
 		t.Error("the failed save was not shown")
 	}
 }
+
+// TestSubscriptionsEndWithTheirScreens switches the language (which rebuilds
+// every screen) and changes the plan (which rebuilds History and the
+// check-in form): the replaced screens stop listening, so the session's
+// listeners do not pile up.
+func TestSubscriptionsEndWithTheirScreens(t *testing.T) {
+	u, _ := newTestUI(t)
+	before := len(u.journal.subs)
+	if before == 0 {
+		t.Fatal("no screen listens to the session")
+	}
+	for _, tag := range []string{"es", "en"} {
+		u.language.SetSelected(languageName(t, u.tr, tag))
+		buildAll(u)
+	}
+	for i := 0; i < 3; i++ {
+		item := data.PlanItem{Kind: data.PlanTrigger, Text: "Friday nights"}
+		if err := u.journal.AddPlanItem(&item); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := len(u.journal.subs); after != before {
+		t.Errorf("%d listeners after rebuilding, %d before", after, before)
+	}
+}
