@@ -24,9 +24,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/steadyapp/steady/data"
@@ -42,10 +40,7 @@ func main() {
 	pass := flag.String("pass", "", "open the encrypted journal with this passphrase")
 	flag.Parse()
 	if *fsize > 0 {
-		// Past the limit, write(2) fails with EFBIG instead of killing us.
-		signal.Ignore(syscall.SIGXFSZ)
-		lim := syscall.Rlimit{Cur: uint64(*fsize), Max: uint64(*fsize)}
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+		if err := limitFileSize(*fsize); err != nil {
 			fmt.Println("setup-error", err)
 			os.Exit(2)
 		}
