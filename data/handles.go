@@ -69,34 +69,51 @@ func (j *journalDB) swap(db *sql.DB, path string, v *vaultState) {
 	j.db, j.path, j.vault = db, path, v
 }
 
+// The query methods hold the read lock until the query has started, so a
+// transition cannot close the handle between the moment a reader takes it
+// and the moment its query runs. Rows already returned stay readable: a
+// closed *sql.DB closes a connection only once its rows are done.
+
 // Query runs a query on the current handle (see sql.DB.Query).
 func (j *journalDB) Query(q string, args ...any) (*sql.Rows, error) {
-	return j.handle().Query(q, args...)
+	j.mu.RLock()
+	defer j.mu.RUnlock()
+	return j.db.Query(q, args...)
 }
 
 // QueryContext runs a query on the current handle (see sql.DB.QueryContext).
 func (j *journalDB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return j.handle().QueryContext(ctx, q, args...)
+	j.mu.RLock()
+	defer j.mu.RUnlock()
+	return j.db.QueryContext(ctx, q, args...)
 }
 
 // QueryRow runs a query for one row on the current handle (see
 // sql.DB.QueryRow).
 func (j *journalDB) QueryRow(q string, args ...any) *sql.Row {
-	return j.handle().QueryRow(q, args...)
+	j.mu.RLock()
+	defer j.mu.RUnlock()
+	return j.db.QueryRow(q, args...)
 }
 
 // Exec runs a statement on the current handle without the save protocol:
 // for pragmas and tests. Changes to the journal go through Store.exec.
 func (j *journalDB) Exec(q string, args ...any) (sql.Result, error) {
-	return j.handle().Exec(q, args...)
+	j.mu.RLock()
+	defer j.mu.RUnlock()
+	return j.db.Exec(q, args...)
 }
 
 // ExecContext is Exec with a context.
 func (j *journalDB) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return j.handle().ExecContext(ctx, q, args...)
+	j.mu.RLock()
+	defer j.mu.RUnlock()
+	return j.db.ExecContext(ctx, q, args...)
 }
 
 // Conn returns a connection of the current handle (see sql.DB.Conn).
 func (j *journalDB) Conn(ctx context.Context) (*sql.Conn, error) {
-	return j.handle().Conn(ctx)
+	j.mu.RLock()
+	defer j.mu.RUnlock()
+	return j.db.Conn(ctx)
 }
