@@ -262,9 +262,7 @@ func crashRounds(t *testing.T, dir, pass string, rounds int) {
 			}
 		}()
 		out := <-got
-		err = cmd.Wait()
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		if err = cmd.Wait(); !killedHard(err) {
 			t.Fatalf("round %d (%+v): writer ended with %v before it was killed: %q", round, kp, err, out.lines)
 		}
 		if !out.opened {
@@ -353,4 +351,19 @@ func waitForSave(dir string, frac float64, lines <-chan string) bool {
 		}
 		runtime.Gosched()
 	}
+}
+
+// killedHard reports whether a child's Wait error says it was killed by
+// SIGKILL (on Windows, where TerminateProcess leaves only an exit code, that
+// it ended with one).
+func killedHard(err error) bool {
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		return true
+	}
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	return ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL
 }
