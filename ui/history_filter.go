@@ -70,7 +70,8 @@ func newHistoryFilterBar(tr *i18n.Translator, f *data.Filter, changed func()) *h
 		f.Text = s
 		b.changed()
 	}
-	b.objects = []fyne.CanvasObject{b.mood, b.craving, b.lapse, b.text}
+	// Each select as wide as its longest option, so none is cut short.
+	b.objects = []fyne.CanvasObject{fitted(b.mood), fitted(b.craving), fitted(b.lapse), b.text}
 	return b
 }
 

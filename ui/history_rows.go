@@ -114,7 +114,7 @@ func (b *cravingBar) draw(size fyne.Size) []fyne.CanvasObject {
 type historyEntryRow struct {
 	widget.BaseWidget
 	root                   *fyne.Container
-	when, summary          *widget.Label
+	when, mood, craving    *widget.Label
 	badge                  *moodBadge
 	bar                    *cravingBar
 	lapse, later           *fyne.Container
@@ -124,7 +124,7 @@ type historyEntryRow struct {
 
 func newHistoryEntryRow(tr *i18n.Translator) *historyEntryRow {
 	r := &historyEntryRow{
-		when: widget.NewLabel(""), summary: widget.NewLabel(""),
+		when: widget.NewLabel(""), mood: widget.NewLabel(""), craving: widget.NewLabel(""),
 		badge: newMoodBadge(), bar: newCravingBar(),
 		lapseLabel: widget.NewLabel(tr.T("history.lapse")), laterLabel: widget.NewLabel(tr.T("history.backdated")),
 		note: widget.NewLabel(""),
@@ -134,8 +134,8 @@ func newHistoryEntryRow(tr *i18n.Translator) *historyEntryRow {
 	r.lapse = container.NewHBox(widget.NewIcon(theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameError)), r.lapseLabel)
 	r.later = container.NewHBox(widget.NewIcon(theme.NewColoredResource(theme.HistoryIcon(), theme.ColorNamePlaceHolder)), r.laterLabel)
 	r.note.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewGridWrap(fyne.NewSize(50, r.summary.MinSize().Height), container.NewCenter(r.bar))
-	left := container.NewHBox(r.when, container.NewCenter(r.badge), r.summary, bar, r.lapse, r.later)
+	bar := container.NewGridWrap(fyne.NewSize(50, r.when.MinSize().Height), container.NewCenter(r.bar))
+	left := container.NewHBox(r.when, container.NewCenter(r.badge), r.mood, bar, r.craving, r.lapse, r.later)
 	r.root = container.NewBorder(nil, nil, left, nil, r.note)
 	r.ExtendBaseWidget(r)
 	return r
@@ -150,8 +150,11 @@ func (r *historyEntryRow) CreateRenderer() fyne.WidgetRenderer {
 func (r *historyEntryRow) set(tr *i18n.Translator, e data.Entry) {
 	r.when.SetText(tr.Time(e.At))
 	r.badge.set(e.Mood)
-	r.summary.SetText(tr.T("journal.entry_summary", "Mood", tr.T("mood."+strconv.Itoa(e.Mood)), "Craving", e.Craving))
+	// The mood's name, and the craving as a bar with its value: short
+	// enough for a narrow window in every language.
+	r.mood.SetText(tr.T("mood." + strconv.Itoa(e.Mood)))
 	r.bar.set(e.Craving)
+	r.craving.SetText(strconv.Itoa(e.Craving) + "/10")
 	r.lapse.Hidden = !e.Used
 	r.later.Hidden = !e.Backdated
 	first, _, _ := strings.Cut(e.Note, "\n")

@@ -289,7 +289,7 @@ func TestCheckinAddsAndLists(t *testing.T) {
 	row := h.list.CreateItem()
 	h.list.UpdateItem(1, row)
 	got := strings.Join(texts(row), " | ")
-	for _, want := range []string{"Mood: Low", "Craving: 7/10", "Rough evening"} {
+	for _, want := range []string{"Low", "7/10", "Rough evening"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("row %q lacks %q", got, want)
 		}
