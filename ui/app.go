@@ -97,6 +97,7 @@ type UI struct {
 	reminders   *reminders
 	welcome     *welcome   // open first-run welcome, or nil
 	quickDialog *quickForm // the last quick check-in dialog opened (Ctrl+N)
+	care        care       // Get help, the crisis dialog and the region question (crisis.go)
 
 	// The lock (encrypted journals only).
 	dir        string            // the data directory
@@ -228,12 +229,11 @@ func (u *UI) build() fyne.CanvasObject {
 	u.show(u.sectionIndex(u.model.section))
 	u.nav.Select(u.sectionIndex(u.model.section))
 
-	notice := widget.NewLabel(u.tr.T("notice.medical"))
-	notice.Wrapping = fyne.TextWrapWord
-	notice.TextStyle = fyne.TextStyle{Italic: true}
-
+	// Get help and the save note sit in the window's chrome, outside any
+	// scroller, at every size (helpbar.go, savenote.go).
+	bottom := container.NewVBox(u.newSaveNote().box, u.footer())
 	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav)
-	return container.NewBorder(u.header(), notice, nav, nil, u.stack)
+	return container.NewBorder(u.header(), bottom, nav, nil, u.stack)
 }
 
 // ensure builds section i's screen if it has not been built yet.

@@ -6,18 +6,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/data/guide"
 )
-
-// region returns the region whose helplines to show: the saved choice, else
-// the system locale's country, else the fallback.
-func (u *UI) region() guide.Region {
-	if id, ok, _ := u.journal.Setting(data.SettingRegion); ok {
-		return guide.RegionByID(id)
-	}
-	return guide.RegionByID(u.opts.SystemRegion)
-}
 
 // helpScreen is "Get help now": the warning signs that need a doctor or an
 // emergency number now, and the emergency number and helplines of the
@@ -32,9 +22,11 @@ type helpScreen struct {
 func newHelpScreen(u *UI) *helpScreen {
 	h := &helpScreen{u: u}
 	tr := u.tr
-	var d document
-	d.heading(tr.T("help.title"))
-	d.paragraph(tr.T("help.rule"))
+	// The numbers come first, so they are on screen at the smallest size;
+	// the warning signs follow.
+	var top, d document
+	top.heading(tr.T("help.title"))
+	top.paragraph(tr.T("help.rule"))
 	d.subheading(tr.T("help.signs_title"))
 	signs := make([]string, len(guide.WarningSigns()))
 	for i, id := range guide.WarningSigns() {
@@ -42,33 +34,23 @@ func newHelpScreen(u *UI) *helpScreen {
 	}
 	d.list(signs)
 
-	names := make([]string, len(guide.Regions()))
-	for i, r := range guide.Regions() {
-		names[i] = tr.T(r.NameID())
+	selected := ""
+	if u.regionKnown() {
+		selected = u.region().ID
 	}
-	h.regions = widget.NewSelect(names, nil)
-	h.regions.SetSelectedIndex(regionIndex(u.region().ID))
-	h.regions.OnChanged = func(string) {
-		r := guide.Regions()[h.regions.SelectedIndex()]
-		if err := u.journal.SetSetting(data.SettingRegion, r.ID); err != nil {
-			u.showError(tr.T("error.save", "Detail", err.Error()))
+	h.regions = regionPicker(tr, selected, func(r guide.Region) {
+		if err := u.setRegion(r.ID); err != nil {
+			u.reportWrite(err, u.saveError)
 		}
 		h.show()
-	}
+	})
 	h.lines = container.NewVBox()
 	h.show()
 	regionRow := container.NewBorder(nil, nil, widget.NewLabel(tr.T("help.region")), nil, h.regions)
-	h.content = scrollPage(d.richText(), widget.NewSeparator(), regionRow, h.lines)
+	notice := wrapped(tr.T("notice.medical"))
+	notice.TextStyle = fyne.TextStyle{Italic: true}
+	h.content = scrollPage(top.richText(), regionRow, h.lines, widget.NewSeparator(), d.richText(), widget.NewSeparator(), notice)
 	return h
-}
-
-func regionIndex(id string) int {
-	for i, r := range guide.Regions() {
-		if r.ID == id {
-			return i
-		}
-	}
-	return len(guide.Regions()) - 1
 }
 
 // show lists the chosen region's numbers.
@@ -76,6 +58,17 @@ func (h *helpScreen) show() {
 	u, tr := h.u, h.u.tr
 	r := u.region()
 	h.lines.Objects = nil
+	if !u.regionKnown() || r.ID == guide.RegionOther {
+		// Never a number that may be wrong where the user is.
+		local := widget.NewLabelWithStyle(tr.T("crisis.emergency_local"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		local.Wrapping = fyne.TextWrapWord
+		h.lines.Add(local)
+		if !u.regionKnown() {
+			h.lines.Add(wrapped(tr.T("region.ask.body")))
+		}
+		h.lines.Refresh()
+		return
+	}
 	emergency := widget.NewLabelWithStyle(tr.T("help.emergency_number", "Number", r.Emergency), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	emergency.Wrapping = fyne.TextWrapWord
 	h.lines.Add(emergency)
@@ -84,12 +77,20 @@ func (h *helpScreen) show() {
 		note.Wrapping = fyne.TextWrapWord
 		h.lines.Add(note)
 	}
+	// Crisis lines first: someone in crisis should not have to read on.
+	lines := r.CrisisLines()
 	for _, l := range r.Lines {
+		if !l.Crisis {
+			lines = append(lines, l)
+		}
+	}
+	for _, l := range lines {
 		line := l
 		desc := widget.NewLabel(tr.T(line.NoteID))
 		desc.Wrapping = fyne.TextWrapWord
 		copyBtn := widget.NewButtonWithIcon(line.Number, theme.ContentCopyIcon(), func() {
 			u.app.Clipboard().SetContent(line.Number)
+			u.announce("copied " + line.Number)
 			u.showMessage(tr.T("plan.copied_title"), tr.T("plan.copied", "Phone", line.Number))
 		})
 		h.lines.Add(widget.NewCard(line.Name, "", container.NewBorder(nil, nil, nil, copyBtn, desc)))
@@ -105,11 +106,4 @@ func (h *helpScreen) show() {
 		h.lines.Add(src)
 	}
 	h.lines.Refresh()
-}
-
-// getHelpButton opens the Get help section.
-func (u *UI) getHelpButton() *widget.Button {
-	b := widget.NewButtonWithIcon(u.tr.T("help.button"), theme.WarningIcon(), func() { u.selectSection(SectionHelp) })
-	b.Importance = widget.WarningImportance
-	return b
 }

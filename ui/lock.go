@@ -123,7 +123,7 @@ func (u *UI) showLockScreen() {
 	picker := newLanguagePicker(u)
 	u.language = picker
 	u.lockTheme = newThemePicker(u)
-	top := container.NewHBox(layout.NewSpacer(), fitted(u.lockTheme), fitted(picker))
+	top := container.NewHBox(u.getHelpButton(), layout.NewSpacer(), fitted(u.lockTheme), fitted(picker))
 	u.win.SetContent(container.NewBorder(top, nil, nil, nil,
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 260), box))))
 	u.win.Canvas().Focus(pass)

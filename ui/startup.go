@@ -39,7 +39,7 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(tr.T("error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabel(startupErrorMessage(tr, u.dir, err))
 	msg.Wrapping = fyne.TextWrapWord
-	buttons := container.NewHBox(layout.NewSpacer())
+	buttons := container.NewHBox(u.getHelpButton(), layout.NewSpacer())
 
 	start := widget.NewButton(tr.T("dialog.continue"), nil)
 	start.Importance = widget.HighImportance

@@ -2,40 +2,24 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
 )
 
-// afterSave is called once after each saved check-in. When it records the
-// lowest mood or thoughts of self-harm, Steady gently offers help; the
-// check-in is already saved.
+// afterSave is called once after each saved check-in; the check-in is
+// already durable. The response is graduated (crisis.go): thoughts of
+// self-harm or a sign that needs help now open the urgent-help dialog; a
+// low mood or a strong craving alone gets the gentle note under the saved
+// check-in; any other save just names its time.
 func (u *UI) afterSave(e data.Entry) {
-	if e.Mood == data.MinMood || e.SelfHarm {
-		u.selectSection(SectionHelp)
-		u.showSupport()
+	if hard, signs := urgent(e); hard {
+		u.showSaved(e, false)
+		u.showCrisis(e.SelfHarm, signs)
 		return
 	}
-	u.offerCompanion(e) // a strong craving: offer to ride it out
-}
-
-// showSupport is the gentle note shown after a very hard check-in, with the
-// region's emergency number and the way to the Get help page.
-func (u *UI) showSupport() {
-	var d *dialog.CustomDialog
-	help := u.getHelpButton()
-	help.OnTapped = func() {
-		d.Hide()
-		u.selectSection(SectionHelp)
-	}
-	content := container.NewVBox(wrapped(u.tr.T("support.body")),
-		widget.NewLabelWithStyle(u.tr.T("help.emergency_number", "Number", u.region().Emergency), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(help))
-	d = dialog.NewCustom(u.tr.T("support.title"), u.tr.T("dialog.close"), content, u.win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	u.showSaved(e, gentleFor(e))
 }
 
 // offerUndo says an entry was deleted and offers to put it back.
