@@ -16,23 +16,6 @@ import (
 	"time"
 )
 
-// makeJournal writes a closed journal with n check-ins into dir.
-func makeJournal(t *testing.T, dir string, n int) {
-	t.Helper()
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < n; i++ {
-		if err := s.Add(&Entry{At: time.Now(), Mood: 1 + i%5, Note: fmt.Sprintf("kept %d ", i) + strings.Repeat("·", 300)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // childOpen runs the harness's open mode as cmd describes (stdin closed: if
 // it opens the journal it adds one check-in and quits) and returns Open's
 // error as the child saw it, or nil.

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -19,6 +20,24 @@ import (
 // recognised, checked and refused, reading only, before anything writes to
 // it; a refused file is left byte for byte (and mtime, and mode) as it was;
 // damage found later is reported as ErrDamaged by every Store method.
+
+// makeJournal writes a closed journal with n check-ins into dir. (It is
+// here, in a file that builds everywhere, for damaged_test.go too.)
+func makeJournal(t *testing.T, dir string, n int) {
+	t.Helper()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		if err := s.Add(&Entry{At: time.Now(), Mood: 1 + i%5, Note: fmt.Sprintf("kept %d ", i) + strings.Repeat("·", 300)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // closedJournal writes a closed journal of n check-ins into a new data
 // folder and returns the folder and the journal's path.
@@ -389,8 +408,8 @@ func TestBackgroundCheckReportsDamage(t *testing.T) {
 		t.Fatalf("Open = %v; this damage is for the background check", err)
 	}
 	defer s.Close()
-	if err := s.check.wait(); !errors.Is(err, ErrDamaged) {
-		t.Fatalf("background check = %v, want ErrDamaged", err)
+	if err := s.Checked(); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Checked = %v, want ErrDamaged", err)
 	}
 	for i := 0; i < 2; i++ {
 		if err := s.SetSetting(SettingQuitDate, "2026-09-01"); !errors.Is(err, ErrDamaged) {
