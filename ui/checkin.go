@@ -33,6 +33,7 @@ type draft struct {
 	used         bool
 	selfHarm     bool
 	note         string
+	body         bodyDraft // the body section (checkin_body.go)
 }
 
 func newDraft() draft {
@@ -88,6 +89,7 @@ func draftFrom(e data.Entry) draft {
 		}
 	}
 	d.used, d.selfHarm, d.note = e.Used, e.SelfHarm, e.Note
+	d.body = bodyDraftFrom(e.Body)
 	return d
 }
 
@@ -133,6 +135,14 @@ type checkinScreen struct {
 	symptoms *tagChecks
 	coping   *tagChecks
 	sleepBox *fyne.Container
+	body     *bodySection // the body log (checkin_body.go)
+
+	scroll      *container.Scroll // the form, scrolled back to its top after a save
+	moodPrompt  *widget.Label     // "choose how you feel", beside the mood when it is missing
+	hoursPrompt *widget.Label     // what is wrong with the hours of sleep
+	dayNotice   *widget.Label     // the day a check-in started before midnight will be saved under
+	shownDay    time.Time         // the day the form showed for "now" (saveday.go)
+	from        *historyPlace     // where in History the edit was opened, or nil
 }
 
 func (u *UI) triggerOptions() []tagOption {
@@ -182,7 +192,10 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	clock := container.NewHBox(c.hour, widget.NewLabel(":"), c.minute, now)
 	when := container.NewVBox(container.NewHBox(c.when.button), clock, c.backdate)
 
-	c.mood = newMoodPicker(tr, 0, func(m int) { u.model.draft.mood = m })
+	c.mood = newMoodPicker(tr, 0, func(m int) { u.model.draft.mood = m; c.moodPrompt.Hide() })
+	c.moodPrompt = newPrompt()
+	c.hoursPrompt = newPrompt()
+	c.dayNotice = newPrompt()
 	c.craving = newCravingInput(tr, 0, func(v int) { u.model.draft.craving = v })
 
 	c.hours = widget.NewEntry()
@@ -230,7 +243,8 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	})
 	c.passed.Horizontal = true
 
-	c.used = widget.NewCheck(tr.T("checkin.used"), func(on bool) { u.model.draft.used = on })
+	c.body = newBodySection(u)
+	c.used = widget.NewCheck(tr.T("checkin.used"), func(on bool) { u.model.draft.used = on; c.body.setUsed(on) })
 	usedHint := widget.NewLabel(tr.T("checkin.used_hint"))
 	usedHint.Wrapping = fyne.TextWrapWord
 	c.selfHarm = widget.NewCheck(tr.T("checkin.self_harm"), func(on bool) { u.model.draft.selfHarm = on })
@@ -246,7 +260,7 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	c.status.Wrapping = fyne.TextWrapWord
 	c.save = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), c.submit)
 	c.save.Importance = widget.HighImportance
-	c.cancel = widget.NewButton(tr.T("dialog.cancel"), c.reset)
+	c.cancel = widget.NewButton(tr.T("dialog.cancel"), c.cancelEdit)
 	c.delete = widget.NewButtonWithIcon(tr.T("checkin.delete"), theme.DeleteIcon(), c.confirmDelete)
 	c.delete.Importance = widget.DangerImportance
 
@@ -255,11 +269,11 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	}
 	form := container.NewVBox(
 		c.title,
-		field(tr.T("checkin.when"), when),
-		field(tr.T("journal.mood"), c.mood.content),
+		field(tr.T("checkin.when"), container.NewVBox(when, c.dayNotice)),
+		field(tr.T("journal.mood"), container.NewVBox(c.mood.content, c.moodPrompt)),
 		field(tr.T("journal.craving"), c.craving.content),
 		field(tr.T("checkin.passed"), c.passed),
-		c.sleep, c.sleepBox,
+		c.sleep, c.sleepBox, c.hoursPrompt,
 		widget.NewSeparator(),
 		heading("checkin.triggers"), trigHint, c.triggers.content,
 		widget.NewSeparator(),
@@ -268,12 +282,13 @@ func newCheckinScreen(u *UI) *checkinScreen {
 		heading("checkin.coping"), c.coping.content,
 		widget.NewSeparator(),
 		c.used, usedHint, c.selfHarm,
+		c.body.content,
 		widget.NewSeparator(),
 		heading("journal.note"), c.note, c.count,
 	)
 	actions := container.NewBorder(nil, nil, c.delete, container.NewHBox(c.cancel, c.save), c.status)
-	c.content = container.NewBorder(nil, container.NewPadded(actions), nil, nil,
-		container.NewVScroll(container.NewPadded(form)))
+	c.scroll = container.NewVScroll(container.NewPadded(form))
+	c.content = container.NewBorder(nil, container.NewPadded(actions), nil, nil, c.scroll)
 	c.fill()
 	return c
 }
@@ -305,6 +320,7 @@ func (c *checkinScreen) fill() {
 	c.selfHarm.SetChecked(d.selfHarm)
 	c.note.SetText(d.note)
 	c.u.model.draft = d
+	c.body.fill(d.used)
 	c.triggers.show()
 	c.symptoms.show()
 	c.coping.show()
@@ -335,6 +351,9 @@ func (c *checkinScreen) showWhen() {
 		at = c.u.now()
 	}
 	c.when.Set(at)
+	if d.at.IsZero() {
+		c.shownDay = at
+	}
 	c.hour.Selected, c.minute.Selected = fmt.Sprintf("%02d", at.Hour()), fmt.Sprintf("%02d", at.Minute())
 	c.hour.Refresh()
 	c.minute.Refresh()
@@ -415,15 +434,24 @@ func (c *checkinScreen) entry() (data.Entry, string) {
 	e.Triggers = keys(d.triggers, u.triggerOptions())
 	e.Symptoms = keys(d.symptoms, u.symptomOptions())
 	e.Coping = keys(d.coping, u.copingOptions())
+	body, problem := c.body.entry(d.used)
+	if problem != "" {
+		return e, problem
+	}
+	e.Body = body
 	return e, ""
 }
 
 // submit validates the draft and saves it as a new check-in or an edit.
 func (c *checkinScreen) submit() {
 	u := c.u
+	if !c.prompted() {
+		return
+	}
 	e, problem := c.entry()
 	if problem != "" {
-		u.showError(problem)
+		c.hoursPrompt.SetText(problem)
+		c.hoursPrompt.Show()
 		return
 	}
 	var err error
@@ -433,27 +461,51 @@ func (c *checkinScreen) submit() {
 		err = u.journal.Update(&e)
 	}
 	if err != nil {
+		if msg, ok := u.refusal(err, u.model.draft.note); ok {
+			// A refused value is a prompt beside Save, not an error.
+			c.status.SetText(msg)
+			return
+		}
 		u.reportWrite(err, u.entryError)
 		return
 	}
-	// The write returned: the check-in is durable.
+	// The write returned: the check-in is durable. The form starts again
+	// at its top; the note under it names the time of the save.
+	from := c.from
 	c.reset()
-	c.status.SetText(u.tr.T("journal.saved"))
+	c.scroll.ScrollToTop()
 	u.afterSave(e)
+	c.backToHistory(from)
 }
 
 // reset empties the form for a new check-in.
 func (c *checkinScreen) reset() {
 	c.u.model.draft = newDraft()
+	c.from = nil
 	c.fill()
 	c.status.SetText("")
+	c.moodPrompt.Hide()
+	c.hoursPrompt.Hide()
+	c.dayNotice.Hide()
 }
 
-// edit opens a stored entry in the form.
+// cancelEdit drops the draft; an edit opened from History goes back there.
+func (c *checkinScreen) cancelEdit() {
+	from := c.from
+	c.reset()
+	c.scroll.ScrollToTop()
+	c.backToHistory(from)
+}
+
+// edit opens a stored entry in the form, at its top; Save and Cancel go
+// back to where History was.
 func (c *checkinScreen) edit(e data.Entry) {
+	from := c.u.historyPlace(e.ID)
+	c.reset()
 	c.u.model.draft = draftFrom(e)
 	c.fill()
-	c.status.SetText("")
+	c.from = from
+	c.scroll.ScrollToTop()
 	c.u.selectSection(SectionCheckin)
 }
 

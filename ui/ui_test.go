@@ -242,15 +242,15 @@ func TestCheckinAddsAndLists(t *testing.T) {
 		t.Fatal("a new journal should say it is empty")
 	}
 
-	// Saving without a mood is refused with a message, and saves nothing.
+	// Saving without a mood is refused with a prompt beside the mood (no
+	// error dialog), and saves nothing.
 	test.Tap(c.save)
 	if n, _ := store.Count(); n != 0 {
 		t.Fatalf("saved %d entries without a mood", n)
 	}
-	if !strings.Contains(overlayText(u), u.tr.T("error.mood_range")) {
-		t.Fatal("no message about the missing mood")
+	if !c.moodPrompt.Visible() || c.moodPrompt.Text != u.tr.T("error.mood_range") {
+		t.Fatal("no prompt about the missing mood")
 	}
-	closeOverlays(u)
 
 	test.Tap(c.mood.buttons[1]) // Low
 	c.craving.slider.SetValue(7)
@@ -361,8 +361,8 @@ func TestNoteTooLongIsRefused(t *testing.T) {
 	if n, _ := store.Count(); n != 0 {
 		t.Fatal("an over-long note was saved")
 	}
-	if !strings.Contains(overlayText(u), "10005") {
-		t.Error("no message giving the note's length")
+	if !strings.Contains(c.status.Text, "10005") || u.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("no prompt beside Save giving the note's length: %q (dialog %q)", c.status.Text, overlayText(u))
 	}
 	if c.note.Text == "" {
 		t.Error("the note was thrown away")
@@ -379,8 +379,8 @@ func TestBadSleepHoursRefused(t *testing.T) {
 	if n, _ := store.Count(); n != 0 {
 		t.Fatal("saved with unreadable sleep hours")
 	}
-	if !strings.Contains(overlayText(u), u.tr.T("error.sleep_hours")) {
-		t.Errorf("message: %q", overlayText(u))
+	if !c.hoursPrompt.Visible() || c.hoursPrompt.Text != u.tr.T("error.sleep_hours") {
+		t.Errorf("prompt: %q (dialog %q)", c.hoursPrompt.Text, overlayText(u))
 	}
 }
 
