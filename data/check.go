@@ -60,7 +60,14 @@ func inspectFile(ctx context.Context, path string, level checkLevel) (version in
 		}
 		return 0, err
 	}
-	if size == 0 && !withLog {
+	if size == 0 {
+		if withLog {
+			// A first start cut short never leaves this (SQLite writes the
+			// first page before any log): the log belongs to a journal moved
+			// or deleted after a crash. SQLite would drop it silently; keep
+			// it for the user to set aside instead.
+			return 0, damaged(errors.New("a write-ahead log beside an empty journal"))
+		}
 		return 0, nil
 	}
 	db, cleanup, err := openReadOnly(path, withLog, true)

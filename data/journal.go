@@ -57,6 +57,9 @@ func Open(dir string) (_ *Store, err error) {
 	// an accepted file is opened for writing, set to WAL and migrated. The
 	// full check of its pages runs in the background (soundcheck.go), or
 	// first when a migration is to write to it.
+	if err := createOrphaned(path); err != nil {
+		return nil, fmt.Errorf("open journal: %w", Classify(err))
+	}
 	version, err := inspectFile(ctx, path, checkNone)
 	if err == nil && version > 0 && version < schemaVersion() {
 		_, err = inspectFile(ctx, path, checkQuick)
@@ -90,6 +93,24 @@ func dsn(path string) string {
 	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 	return "file:" + esc + "?_journal_mode=WAL&_foreign_keys=on&_synchronous=FULL" +
 		"&_busy_timeout=5000&_txlock=immediate&_secure_delete=on"
+}
+
+// createOrphaned gives a write-ahead log left beside no journal (a journal
+// moved or deleted after a crash) an empty journal file, so that Open
+// refuses the pair as damage and the log can be kept aside with it
+// (SetAside), instead of SQLite dropping it silently into a new journal.
+func createOrphaned(path string) error {
+	if !nonEmpty(path + "-wal") {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // prepareFile makes an accepted journal file owner-only, creating it (empty:

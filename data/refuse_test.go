@@ -583,3 +583,54 @@ func TestMarkDamage(t *testing.T) {
 		t.Error("markDamage changed an error that is not damage")
 	}
 }
+
+// TestLogWithoutItsJournal: a write-ahead log left after a crash beside no
+// journal (the journal was moved away) is refused as damage, not dropped
+// silently into a new journal as SQLite would; it can then be kept aside,
+// byte for byte, and a new journal opens.
+func TestLogWithoutItsJournal(t *testing.T) {
+	dir, path := closedJournal(t, 3)
+	// A crash with changes only in the log: copy the files while a writer
+	// has them open.
+	db, err := sql.Open("sqlite3", fileURI(path)+"?_journal_mode=WAL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	db.Exec("PRAGMA wal_autocheckpoint = 0")
+	if _, err := db.Exec("UPDATE entries SET note = 'changed in the log'"); err != nil {
+		t.Fatal(err)
+	}
+	wal, err := os.ReadFile(path + "-wal")
+	if err != nil || len(wal) == 0 {
+		t.Fatalf("no log: %v", err)
+	}
+	db.Close()
+	for _, suf := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suf)
+	}
+	os.WriteFile(path+"-wal", wal, 0o600)
+	s, err := Open(dir)
+	if err == nil {
+		s.Close()
+		t.Fatal("Open took a log without its journal")
+	}
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Open = %v, want ErrDamaged (the keep-aside offer)", err)
+	}
+	if b, _ := os.ReadFile(path + "-wal"); !bytes.Equal(b, wal) {
+		t.Fatal("Open changed the log")
+	}
+	kept, err := SetAside(dir)
+	if err != nil {
+		t.Fatalf("SetAside: %v", err)
+	}
+	if b, _ := os.ReadFile(kept + "-wal"); !bytes.Equal(b, wal) {
+		t.Error("the log was not kept aside byte for byte")
+	}
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatalf("a new journal does not open: %v", err)
+	}
+	s.Close()
+}
