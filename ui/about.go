@@ -66,6 +66,9 @@ func (u *UI) closeTopDialog() bool {
 	if top == nil {
 		return false
 	}
+	if u.escapeQuick() {
+		return true
+	}
 	top.Hide()
 	return true
 }

@@ -26,13 +26,15 @@ import (
 // care is what the shell keeps of the urgent-help response, for tests and
 // so that one dialog is shown at a time.
 type care struct {
-	crisis       dialog.Dialog   // the urgent-help dialog on screen, or nil
-	crisisBody   *fyne.Container // its content, for tests
-	regionPicker *widget.Select  // the "Where are you?" picker on screen
-	helpDialog   dialog.Dialog   // Get help shown over the lock screen or start-up error
-	helpScreen   *helpScreen     // its content, for tests
-	note         *saveNote       // the note under the sections after a save
-	footerHelp   *widget.Button  // Get help in the open journal's footer
+	crisis       dialog.Dialog     // the urgent-help dialog on screen, or nil
+	crisisBody   *fyne.Container   // its content, for tests
+	regionPicker *widget.Select    // the "Where are you?" picker on screen
+	helpDialog   dialog.Dialog     // Get help shown over the lock screen or start-up error
+	helpScreen   *helpScreen       // its content, for tests
+	note         *saveNote         // the note under the sections after a save
+	footerHelp   *widget.Button    // Get help in the open journal's footer
+	deleteAll    *deleteAllForm    // the last "Delete all my data" dialog
+	quickTop     fyne.CanvasObject // the quick check-in dialog's overlay
 }
 
 // urgent reports whether a saved check-in needs the urgent-help response,

@@ -86,17 +86,3 @@ func (u *UI) importFrom(r io.Reader, name string) {
 	u.showMessage(u.tr.T("import.done_title"), u.tr.N("import.done", res.Added, "Skipped", res.Skipped))
 }
 
-// deleteAll asks, then wipes the journal.
-func (u *UI) deleteAll() {
-	u.confirm(u.tr.T("delete_all.title"), u.tr.T("delete_all.question"), u.tr.T("delete_all.confirm"), func() {
-		if err := u.journal.DeleteAll(); err != nil {
-			u.reportWrite(err, u.saveError)
-			return
-		}
-		u.model.draft = newDraft()
-		if u.checkin != nil {
-			u.checkin.fill()
-		}
-		u.showMessage(u.tr.T("delete_all.title"), u.tr.T("delete_all.done"))
-	})
-}

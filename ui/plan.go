@@ -88,7 +88,7 @@ func (p *planScreen) refresh() {
 		label := widget.NewLabel(item.Text)
 		label.Wrapping = fyne.TextWrapWord
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			u.confirm(tr.T("plan.remove_title"), tr.T("plan.remove_question", "Item", item.Text), tr.T("plan.remove"), func() {
+			u.confirmDanger(tr.T("plan.remove_title"), tr.T("plan.remove_question", "Item", item.Text), tr.T("plan.remove"), func() {
 				if err := u.journal.DeletePlanItem(item.ID); err != nil {
 					u.reportWrite(err, u.saveError)
 				}

@@ -86,4 +86,5 @@ func (u *UI) showQuickCheckin() {
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 	u.quickDialog = q
+	u.care.quickTop = u.win.Canvas().Overlays().Top() // Esc asks before dropping a choice (safedialogs.go)
 }

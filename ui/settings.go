@@ -209,7 +209,6 @@ func newSettingsScreen(u *UI) *settingsScreen {
 			widget.NewButton(tr.T("menu.import"), u.importJSON),
 		),
 		container.NewHBox(restore),
-		container.NewHBox(dangerButton(tr.T("menu.delete_all"), u.deleteAll)),
 	)
 
 	selectedRegion := ""
@@ -239,6 +238,10 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		widget.NewCard(tr.T("settings.data"), "", dataBox),
 		widget.NewCard(tr.T("settings.privacy"), "", s.privacy()),
 		widget.NewCard(tr.T("settings.welcome"), "", container.NewHBox(welcome)),
+		// Apart from the export buttons, at the end: it asks for the
+		// passphrase or a typed word first (safedialogs.go).
+		widget.NewSeparator(),
+		container.NewHBox(dangerButton(tr.T("menu.delete_all"), u.deleteAll)),
 	)
 	return s
 }

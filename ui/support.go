@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
-
 	"github.com/steadyapp/steady/data"
 )
 
@@ -20,19 +16,4 @@ func (u *UI) afterSave(e data.Entry) {
 		return
 	}
 	u.showSaved(e, gentleFor(e))
-}
-
-// offerUndo says an entry was deleted and offers to put it back.
-func (u *UI) offerUndo(gone data.Entry) {
-	l := widget.NewLabel(u.tr.T("checkin.deleted"))
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(u.tr.T("checkin.delete_title"), u.tr.T("checkin.undo"), u.tr.T("dialog.ok"), l, func(undo bool) {
-		if !undo {
-			return
-		}
-		if err := u.journal.Restore(&gone); err != nil {
-			u.reportWrite(err, u.saveError)
-		}
-	}, u.win)
-	d.Show()
 }

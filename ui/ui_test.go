@@ -560,6 +560,7 @@ func TestImportAndDeleteAll(t *testing.T) {
 	closeOverlays(u)
 
 	u.deleteAll()
+	u.care.deleteAll.entry.SetText(u.tr.T("delete_all.safe.word"))
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Delete everything")
 	if n, _ := store.Count(); n != 0 {
 		t.Errorf("%d entries after delete all", n)
