@@ -30,6 +30,7 @@ import (
 //	backups/future-dated/steady-YYYY-MM-DD[-N].db
 //	                               a backup made while the clock was ahead, kept aside
 //	steady.lock                    the single-instance lock (empty)
+//	.steady.rekey                  a passphrase change in progress: the old key's salt (hex)
 //
 // Anything else in the folder is not Steady's and is never touched.
 
@@ -46,7 +47,11 @@ const (
 	fileBackup                     // a daily backup
 	fileBackupTemp                 // a backup in progress
 	fileLock                       // steady.lock
+	fileRekey                      // .steady.rekey
 )
+
+// rekeyName marks a passphrase change in progress (see changePassphrase).
+const rekeyName = ".steady.rekey"
 
 var (
 	saveTempName = regexp.MustCompile(`^\.steady\.(db|vault)\.(.+\.tmp|restore\.tmp)$`)
@@ -88,6 +93,8 @@ func classify(rel string) fileKind {
 		return fileVault
 	case name == LockName:
 		return fileLock
+	case name == rekeyName:
+		return fileRekey
 	case saveTempName.MatchString(name):
 		return fileSaveTemp
 	case asideFile.MatchString(name):

@@ -2,8 +2,10 @@ package data
 
 import (
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,7 +124,15 @@ func (s *Store) changePassphrase(key *vaultKey) error {
 		v.start()
 		return err
 	}
+	// Until every backup is sealed anew, a crash must not leave backups that
+	// open with the old passphrase: the marker tells the next start which
+	// key was retired (secureLeftovers).
+	if err := writeRekey(s.dir, v.key.kdf.Salt); err != nil {
+		v.start()
+		return err
+	}
 	if err := writeVault(s.dir, j.db, key); err != nil {
+		os.Remove(filepath.Join(s.dir, rekeyName))
 		v.start()
 		return err
 	}
@@ -268,10 +278,10 @@ func sealFile(dst, src string, key *vaultKey, prefs map[string]string) error {
 // secureLeftovers makes sure nothing readable is left beside the verified
 // vault of the journal sealed with key: the plain journal, its companions
 // and temporary files are overwritten and removed; plain backups are sealed
-// under key and backups sealed under another key are sealed anew when pass
-// opens them (the passphrase was set again) or else overwritten and removed;
-// plain aside copies are sealed into NAME.vault. prefs go into the backups'
-// headers.
+// under key; backups sealed under another key are sealed anew when pass
+// opens them, overwritten and removed when a passphrase change retired
+// their key (.steady.rekey), and else left as they are; plain aside copies
+// are sealed into NAME.vault. prefs go into the backups' headers.
 func secureLeftovers(dir string, key *vaultKey, pass string, prefs map[string]string) error {
 	files, err := steadyFiles(dir)
 	if err != nil {
@@ -284,6 +294,7 @@ func secureLeftovers(dir string, key *vaultKey, pass string, prefs map[string]st
 		}
 	}
 	derived := map[string]*vaultKey{} // by salt: at most one derivation each
+	retired := readRekey(dir)
 	for _, f := range files {
 		switch f.kind {
 		case fileJournal, fileCompanion, fileSaveTemp, fileBackupTemp:
@@ -294,12 +305,13 @@ func secureLeftovers(dir string, key *vaultKey, pass string, prefs map[string]st
 				keep(sealFile(f.path, f.path, key, prefs))
 			case sealedWith(f.path, key):
 			default:
-				other := otherKey(f.path, pass, derived)
-				if other == nil {
-					keep(shred(f.path))
-					continue
+				if other := otherKey(f.path, pass, derived); other != nil {
+					keep(resealFile(f.path, other, key, prefs))
+				} else if retired != "" && saltOf(f.path) == retired {
+					keep(shred(f.path)) // sealed under the passphrase a change retired
 				}
-				keep(resealFile(f.path, other, key, prefs))
+				// Otherwise it is sealed under a passphrase of its own (a
+				// restored backup's journal had another one): it stays.
 			}
 		case fileAside:
 			switch {
@@ -318,8 +330,38 @@ func secureLeftovers(dir string, key *vaultKey, pass string, prefs map[string]st
 			}
 		}
 	}
+	if first == nil {
+		os.Remove(filepath.Join(dir, rekeyName))
+	}
 	syncDir(dir)
 	return first
+}
+
+// writeRekey records, durably, that the key with salt is being retired.
+func writeRekey(dir string, salt []byte) error {
+	return WriteFileAtomic(filepath.Join(dir, rekeyName), func(w io.Writer) error {
+		_, err := io.WriteString(w, hex.EncodeToString(salt))
+		return err
+	})
+}
+
+// readRekey returns the hex salt of the key a passphrase change retires,
+// or "" when no change is in progress.
+func readRekey(dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, rekeyName))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// saltOf returns the hex salt in the header of the vault file at path.
+func saltOf(path string) string {
+	h, err := readVaultHeader(path)
+	if err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.KDF.Salt)
 }
 
 // otherKey derives the key of the vault file at path from pass, or returns

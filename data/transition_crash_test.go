@@ -233,6 +233,15 @@ func TestTransitionCrash(t *testing.T) {
 			if n, _ := s.Count(); n != want {
 				t.Errorf("round %d (%s at %s): %d check-ins, want %d", round, p.op, p.step, n, want)
 			}
+			// Every backup is sealed with the key the journal opened with:
+			// none opens with a passphrase a change retired.
+			key := s.db.vaultState().key
+			list, _ := Backups(dir)
+			for _, b := range list {
+				if !sealedWith(filepath.Join(BackupDir(dir), b.Name), key) {
+					t.Errorf("round %d (%s at %s): backup %s not sealed with the current key", round, p.op, p.step, b.Name)
+				}
+			}
 			s.Close()
 			if got := grepDir(t, dir, marker); len(got) > 0 {
 				t.Errorf("round %d (%s at %s): readable after the next start: %v", round, p.op, p.step, got)

@@ -514,6 +514,8 @@ func TestClassify(t *testing.T) {
 		{"steady.db-journal", fileCompanion},
 		{"steady.vault", fileVault},
 		{"steady.lock", fileLock},
+		{".steady.rekey", fileRekey},
+		{"backups/future-dated/steady-2027-01-01-2.db", fileBackup},
 		{".steady.vault.123456.tmp", fileSaveTemp},
 		{".steady.db.99.tmp", fileSaveTemp},
 		{".steady.db.restore.tmp", fileSaveTemp},
@@ -607,6 +609,44 @@ func TestCSVExportEscapesEveryCell(t *testing.T) {
 		if strings.ContainsRune("=+-@", rune(strings.TrimLeft(row[12], "'")[0])) &&
 			(!strings.HasPrefix(row[5], "'") || !strings.HasPrefix(row[7], "'")) {
 			t.Errorf("trigger %q and coping %q cells not escaped", row[5], row[7])
+		}
+	}
+}
+
+// TestForeignBackupsAtOpen: a backup sealed under another passphrase (left
+// by restoring an older encrypted backup, say) stays at the next open, unless
+// an interrupted passphrase change retired exactly that key.
+func TestForeignBackupsAtOpen(t *testing.T) {
+	other, otherDir := encryptedJournal(t, "other")
+	if err := other.SetPassphrase("someone else's passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	otherSalt := other.db.vaultState().key.kdf.Salt
+	other.Close()
+	for _, retired := range []bool{false, true} {
+		s, dir := encryptedJournal(t, "mine")
+		s.Close()
+		name := filepath.Join(BackupDir(dir), "steady-2026-01-01.db")
+		os.MkdirAll(BackupDir(dir), 0o700)
+		if err := copyFile(name, filepath.Join(otherDir, VaultName)); err != nil {
+			t.Fatal(err)
+		}
+		if retired {
+			if err := writeRekey(dir, otherSalt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s, err := OpenEncrypted(dir, testPass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		_, statErr := os.Stat(name)
+		if kept := statErr == nil; kept == retired {
+			t.Errorf("retired=%v: foreign backup kept=%v", retired, kept)
+		}
+		if _, err := os.Stat(filepath.Join(dir, rekeyName)); err == nil {
+			t.Errorf("retired=%v: the marker is still there", retired)
 		}
 	}
 }
