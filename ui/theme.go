@@ -61,16 +61,48 @@ func (t *steadyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 		v = theme.VariantDark
 	}
 	switch n {
-	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink:
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
 		if v == theme.VariantLight {
 			return tealLight
 		}
 		return tealDark
+	case theme.ColorNameFocus:
+		// Keyboard focus is violet, never the teal of a choice: tabbing
+		// onto "Low" must not look like choosing it.
+		if v == theme.VariantLight {
+			return color.NRGBA{R: 0x70, G: 0x48, B: 0xe8, A: 0x66}
+		}
+		return color.NRGBA{R: 0xb1, G: 0x97, B: 0xfc, A: 0x66}
 	case theme.ColorNameSelection:
 		if v == theme.VariantLight {
 			return color.NRGBA{R: 0x1f, G: 0x6f, B: 0x78, A: 0x40}
 		}
 		return color.NRGBA{R: 0x5f, G: 0xb3, B: 0xa8, A: 0x40}
+	case theme.ColorNameInputBorder:
+		// The outline of an unticked box or radio, and of an entry: 3:1
+		// against the window at least (contrast_test.go).
+		if v == theme.VariantLight {
+			return color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff}
+		}
+		return color.NRGBA{R: 0x8e, G: 0x8e, B: 0x93, A: 0xff}
+	}
+	if v == theme.VariantLight {
+		// Fyne's light success, warning, error and placeholder colours are
+		// below 4.5:1 as text on white and under white button text.
+		switch n {
+		case theme.ColorNameSuccess:
+			return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+		case theme.ColorNameWarning:
+			return color.NRGBA{R: 0xb4, G: 0x53, B: 0x09, A: 0xff}
+		case theme.ColorNameError:
+			return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+		case theme.ColorNamePlaceHolder:
+			return color.NRGBA{R: 0x5f, G: 0x63, B: 0x68, A: 0xff}
+		case theme.ColorNameForegroundOnSuccess, theme.ColorNameForegroundOnWarning, theme.ColorNameForegroundOnError:
+			return color.White
+		}
+	}
+	switch n {
 	case theme.ColorNameForegroundOnPrimary:
 		if v == theme.VariantLight {
 			return color.White
