@@ -108,7 +108,8 @@ type UI struct {
 	lockEntry  *widget.Entry     // the lock screen's passphrase field
 	lockTheme  *widget.Select    // the lock screen's theme picker
 	passDialog *passphraseForm   // the open passphrase dialog, for tests
-	lastActive time.Time
+	lastActive time.Time        // the last activity, on the wall clock (idle.go)
+	secrets    []*widget.Entry // passphrase fields emptied on close and on lock (idle.go)
 	trayActive bool // the tray icon is showing: closing the window hides it
 }
 
@@ -116,7 +117,7 @@ type UI struct {
 // (the journal, the lock screen or a startup error).
 func newUI(a fyne.App, tr *i18n.Translator, dir string, opts Options) *UI {
 	u := &UI{
-		app:    a,
+		app:    withOwnClipboard(a), // clipboard.go: locking clears Steady's own copies
 		tr:     tr,
 		opts:   opts,
 		dir:    dir,

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"math"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +33,7 @@ func (u *UI) lock() {
 		u.win.Canvas().Overlays().Top().Hide()
 	}
 	u.saveErr = nil
+	u.forgetSecrets() // idle.go: passphrase fields, Steady's clipboard
 	u.win.SetContent(widget.NewLabel(""))
 	for _, cancel := range u.screenSubs {
 		cancel()
@@ -132,45 +132,12 @@ func (u *UI) showLockScreen() {
 // unlocked shows the journal after the lock screen (or after a damaged
 // file was kept aside): the open state.
 func (u *UI) unlocked(store *data.Store) {
+	if u.lockEntry != nil {
+		u.lockEntry.SetText("")
+	}
 	u.lockEntry, u.lockTheme = nil, nil
 	u.enterOpen(store)
 	if u.opts.ShowWelcome {
 		u.showWelcomeIfNew()
-	}
-}
-
-// touch records activity, for the idle lock.
-func (u *UI) touch() { u.lastActive = u.now() }
-
-// lockAfter is the chosen idle time before locking; 0 means never.
-func (u *UI) lockAfter() time.Duration {
-	n, err := strconv.Atoi(u.setting(data.SettingLockMinutes, "0"))
-	if err != nil || n < 0 {
-		return 0
-	}
-	return time.Duration(n) * time.Minute
-}
-
-// watchIdle locks an encrypted journal after the chosen idle time. "Idle"
-// is what Fyne lets Steady see: no key typed while nothing has the focus, no
-// change of section, no edit of a check-in or setting, and the window not
-// brought to the front. Pointer moves and scrolling are not reported to
-// Steady, so they do not count as activity.
-func (u *UI) watchIdle() {
-	tick := time.NewTicker(10 * time.Second)
-	go func() {
-		for range tick.C {
-			fyne.Do(u.checkIdle)
-		}
-	}()
-}
-
-// checkIdle locks an encrypted journal that has been idle long enough.
-func (u *UI) checkIdle() {
-	if u.state != stateOpen || !u.journal.Encrypted() {
-		return
-	}
-	if d := u.lockAfter(); d > 0 && u.now().Sub(u.lastActive) >= d {
-		u.lock()
 	}
 }

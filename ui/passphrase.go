@@ -41,7 +41,7 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 		}
 	}
 	s.lockAfter = widget.NewSelect(names, nil)
-	cur := u.setting(data.SettingLockMinutes, "0")
+	cur := u.setting(data.SettingLockMinutes, strconv.Itoa(defaultLockMinutes))
 	for i, m := range lockMinutes {
 		if strconv.Itoa(m) == cur {
 			s.lockAfter.SetSelectedIndex(i)
@@ -72,9 +72,9 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 // one first).
 func (u *UI) passphraseDialog(change bool) {
 	tr := u.tr
-	current := widget.NewPasswordEntry()
-	next := widget.NewPasswordEntry()
-	again := widget.NewPasswordEntry()
+	current := u.secret(widget.NewPasswordEntry())
+	next := u.secret(widget.NewPasswordEntry())
+	again := u.secret(widget.NewPasswordEntry())
 	status := wrapped("")
 	status.Importance = widget.DangerImportance
 	warning := wrapped(tr.T("passphrase.warning"))
@@ -118,6 +118,9 @@ func (u *UI) passphraseDialog(change bool) {
 					return
 				}
 				d.Hide()
+				if !change {
+					u.defaultLock()
+				}
 				u.privacyChanged()
 				u.showMessage(tr.T("passphrase.title"), tr.T("passphrase.set_done"))
 				u.announce("passphrase set")
@@ -126,6 +129,7 @@ func (u *UI) passphraseDialog(change bool) {
 	}
 	content := container.NewBorder(nil, container.NewHBox(cancel, save), nil, nil, container.NewVBox(items...))
 	d = dialog.NewCustomWithoutButtons(tr.T("passphrase.title"), content, u.win)
+	d.SetOnClosed(u.clearSecrets)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 	u.passDialog = &passphraseForm{current: current, next: next, again: again, save: save, status: status}
@@ -142,15 +146,17 @@ type passphraseForm struct {
 // journal.
 func (u *UI) removePassphraseDialog() {
 	tr := u.tr
-	current := widget.NewPasswordEntry()
+	current := u.secret(widget.NewPasswordEntry())
 	status := wrapped("")
 	status.Importance = widget.DangerImportance
 	content := container.NewVBox(wrapped(tr.T("settings.passphrase_off")), field(tr.T("passphrase.current"), current), status)
 	d := dialog.NewCustomConfirm(tr.T("settings.passphrase_remove"), tr.T("settings.passphrase_remove"), tr.T("dialog.cancel"), content, func(ok bool) {
+		entered := current.Text
+		u.clearSecrets()
 		if !ok {
 			return
 		}
-		if err := data.VerifyPassphrase(u.journal.Dir(), current.Text); err != nil {
+		if err := data.VerifyPassphrase(u.journal.Dir(), entered); err != nil {
 			if errors.Is(err, data.ErrPassphrase) {
 				u.showError(tr.T("passphrase.wrong"))
 			} else {
@@ -177,4 +183,13 @@ func (u *UI) privacyChanged() {
 		u.settings = newSettingsScreen(u)
 		u.replacePage(SectionSettings, u.settings.content)
 	}
+}
+
+// defaultLock makes "Lock after" five minutes when a passphrase is first
+// set and no choice was ever made (the choice can be changed in Settings).
+func (u *UI) defaultLock() {
+	if _, ok, _ := u.journal.Setting(data.SettingLockMinutes); ok {
+		return
+	}
+	u.save(data.SettingLockMinutes, strconv.Itoa(defaultLockMinutes))
 }

@@ -209,7 +209,7 @@ func (u *UI) announce(what string) {
 // showAndRun shows the window and runs the app until it quits.
 func (u *UI) showAndRun() {
 	u.win.SetCloseIntercept(u.closeWindow)
-	u.app.Lifecycle().SetOnEnteredForeground(u.touch)
+	u.watchLifecycle() // idle.go
 	u.touch()
 	u.watchIdle()
 	u.win.Show()

@@ -20,7 +20,7 @@ func (u *UI) inTray() bool { return u.setting(data.SettingTray, "") == "1" }
 // option off leaves the icon until Steady quits; closing the window then
 // quits as usual (closeWindow).
 func (u *UI) applyTray() {
-	da, ok := u.app.(desktop.App)
+	da, ok := u.baseApp().(desktop.App)
 	if !ok || !(u.inTray() || u.trayActive) || !trayPossible() {
 		return
 	}
@@ -51,6 +51,7 @@ func (u *UI) trayMenu() *fyne.Menu {
 func (u *UI) closeWindow() {
 	u.rememberWindowSize()
 	if u.trayActive {
+		u.lock() // hidden to the tray: an encrypted journal locks
 		u.win.Hide()
 		return
 	}
