@@ -178,7 +178,8 @@ func (l *dirLock) check() error {
 		owner := l.owner
 		locked.Unlock()
 		if owner != nil {
-			owner.db.saveFailed(ErrLockLost)
+			// Off the writer's goroutine: it holds the Store's read lock.
+			go owner.db.saveFailed(ErrLockLost)
 		}
 	}
 	return ErrLockLost

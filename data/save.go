@@ -274,9 +274,11 @@ func (s *Store) Encrypted() bool { return s.db.vaultState() != nil }
 // e.g. ErrDiskFull, ErrReadOnly or ErrLockLost), and when a plain journal
 // first finds its lock lost (ErrLockLost). It is the one place the UI needs
 // to listen to for failed saves it did not wait for itself; a write method
-// that waited for the failed save returns the same error too. f must not
-// block for long and must not call back into the Store synchronously; nil
-// removes it.
+// that waited for the failed save returns the same error too (a failed
+// save's callback runs before that method returns). f runs on the saver's
+// goroutine (or a new one): it must not block for long and must not call
+// the Store synchronously — hand the error to the UI thread (fyne.Do) and
+// return. nil removes it.
 func (s *Store) OnSaveFailed(f func(error)) {
 	if f == nil {
 		s.db.onFail.Store(nil)
