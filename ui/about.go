@@ -24,6 +24,7 @@ func (u *UI) showAbout() {
 		para(tr.T("app.name")+" — "+tr.T("about.version", "Version", u.opts.Version), true),
 		para(tr.T("notice.medical"), false),
 		para(tr.T("privacy.body1"), false),
+		para(tr.T("about.report.body"), false), // what the report for a clinician holds (issue 15)
 		para(tr.T("about.source", "Date", guide.HelplinesChecked), false),
 		para(tr.T("about.licence"), false),
 	)

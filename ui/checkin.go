@@ -33,6 +33,7 @@ type draft struct {
 	used         bool
 	selfHarm     bool
 	note         string
+	body         bodyDraft // the body section (checkin_body.go)
 }
 
 func newDraft() draft {
@@ -88,6 +89,7 @@ func draftFrom(e data.Entry) draft {
 		}
 	}
 	d.used, d.selfHarm, d.note = e.Used, e.SelfHarm, e.Note
+	d.body = bodyDraftFrom(e.Body)
 	return d
 }
 
@@ -133,6 +135,7 @@ type checkinScreen struct {
 	symptoms *tagChecks
 	coping   *tagChecks
 	sleepBox *fyne.Container
+	body     *bodySection // the body log (checkin_body.go)
 
 	scroll      *container.Scroll // the form, scrolled back to its top after a save
 	moodPrompt  *widget.Label     // "choose how you feel", beside the mood when it is missing
@@ -240,7 +243,8 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	})
 	c.passed.Horizontal = true
 
-	c.used = widget.NewCheck(tr.T("checkin.used"), func(on bool) { u.model.draft.used = on })
+	c.body = newBodySection(u)
+	c.used = widget.NewCheck(tr.T(u.neutral("checkin.used")), func(on bool) { u.model.draft.used = on; c.body.setUsed(on) })
 	usedHint := widget.NewLabel(tr.T("checkin.used_hint"))
 	usedHint.Wrapping = fyne.TextWrapWord
 	c.selfHarm = widget.NewCheck(tr.T("checkin.self_harm"), func(on bool) { u.model.draft.selfHarm = on })
@@ -278,6 +282,7 @@ func newCheckinScreen(u *UI) *checkinScreen {
 		heading("checkin.coping"), c.coping.content,
 		widget.NewSeparator(),
 		c.used, usedHint, c.selfHarm,
+		c.body.content,
 		widget.NewSeparator(),
 		heading("journal.note"), c.note, c.count,
 	)
@@ -315,6 +320,7 @@ func (c *checkinScreen) fill() {
 	c.selfHarm.SetChecked(d.selfHarm)
 	c.note.SetText(d.note)
 	c.u.model.draft = d
+	c.body.fill(d.used)
 	c.triggers.show()
 	c.symptoms.show()
 	c.coping.show()
@@ -428,6 +434,11 @@ func (c *checkinScreen) entry() (data.Entry, string) {
 	e.Triggers = keys(d.triggers, u.triggerOptions())
 	e.Symptoms = keys(d.symptoms, u.symptomOptions())
 	e.Coping = keys(d.coping, u.copingOptions())
+	body, problem := c.body.entry(d.used)
+	if problem != "" {
+		return e, problem
+	}
+	e.Body = body
 	return e, ""
 }
 

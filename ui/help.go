@@ -49,7 +49,7 @@ func newHelpScreen(u *UI) *helpScreen {
 	regionRow := container.NewBorder(nil, nil, widget.NewLabel(tr.T("help.region")), nil, h.regions)
 	notice := wrapped(tr.T("notice.medical"))
 	notice.TextStyle = fyne.TextStyle{Italic: true}
-	h.content = scrollPage(top.richText(), regionRow, h.lines, widget.NewSeparator(), d.richText(), widget.NewSeparator(), notice)
+	h.content = scrollPage(top.richText(), regionRow, h.lines, widget.NewSeparator(), d.richText(), u.bodySignsHelp(), widget.NewSeparator(), notice)
 	return h
 }
 

@@ -28,6 +28,7 @@ type insightsScreen struct {
 	triggers *fyne.Container
 	symptoms *fyne.Container
 	summary  *widget.Label
+	body     *bodyTrends // insights_body.go
 }
 
 func newInsightsScreen(u *UI) *insightsScreen {
@@ -61,7 +62,7 @@ func newInsightsScreen(u *UI) *insightsScreen {
 
 	top := container.NewVBox(container.NewHBox(fitted(s.period)), s.summary, s.panel.errText)
 	charts := newColumns(2, mood, craving, sleep, trigCard)
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, week, charts, hours, helps, sympCard)))
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, week, charts, hours, s.bodyCard(), helps, sympCard)))
 	s.refresh()
 	u.subscribe(func(e event) {
 		if e.isEntry() || e == planChanged {
@@ -79,6 +80,7 @@ func (s *insightsScreen) refresh() {
 	u, tr := s.u, s.u.tr
 	days := u.model.insightDays
 	s.panel.setDays(days)
+	s.body.refresh(days)
 	count := 0
 	for _, d := range s.panel.series.Days {
 		count += d.N

@@ -39,6 +39,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	filter.Shortcut = shortcutFilter
 	exportJSON := fyne.NewMenuItem(u.tr.T("menu.export_json"), u.exportJSON)
 	importJSON := fyne.NewMenuItem(u.tr.T("menu.import"), u.importJSON)
+	exportVault := fyne.NewMenuItem(u.tr.T("export_encrypted.menu"), u.exportEncrypted)
+	clinician := fyne.NewMenuItem(u.tr.T("report_dialog.menu"), u.showReportDialog) // report_dialog.go
 	deleteAll := fyne.NewMenuItem(u.tr.T("menu.delete_all"), u.deleteAll)
 	lock := fyne.NewMenuItem(u.tr.T("menu.lock"), u.lock)
 	lock.Shortcut = shortcutLock
@@ -47,12 +49,12 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	file := fyne.NewMenu(u.tr.T("menu.file"), quick, fyne.NewMenuItemSeparator(),
-		exportCSV, exportJSON, importJSON, fyne.NewMenuItemSeparator(), settings, deleteAll, fyne.NewMenuItemSeparator(), lock, quit)
+		exportCSV, exportJSON, exportVault, importJSON, clinician, fyne.NewMenuItemSeparator(), settings, deleteAll, fyne.NewMenuItemSeparator(), lock, quit)
 
 	views := []*fyne.MenuItem{filter, fyne.NewMenuItemSeparator()}
 	for i, s := range u.sections() {
 		id := s.id
-		item := fyne.NewMenuItem(u.tr.T(s.title), func() { u.selectSection(id) })
+		item := fyne.NewMenuItem(u.tr.T(u.neutral(s.title)), func() { u.selectSection(id) })
 		if i < 9 {
 			item.Shortcut = sectionShortcut(i)
 		}

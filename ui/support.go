@@ -16,4 +16,5 @@ func (u *UI) afterSave(e data.Entry) {
 		return
 	}
 	u.showSaved(e, gentleFor(e))
+	u.showSoonFlags(e) // "see a GP or urology service" (bodyflags_ui.go)
 }
