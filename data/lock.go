@@ -80,6 +80,8 @@ type dirLock struct {
 	file *os.File // the locked file
 	lost atomic.Bool
 
+	reported atomic.Bool // OnSaveFailed heard of the loss
+
 	// loose is the folder's permission bits before lockDir made it
 	// owner-only, or 0 when it already was.
 	loose fs.FileMode
@@ -161,8 +163,7 @@ func lockDir(dir string) (*dirLock, error) {
 // check reports ErrLockLost when the file at the lock's path is no longer
 // the file this process locked: it was deleted, or replaced by another (a
 // second Steady would then lock that one and open the journal). Once lost,
-// a lock stays lost; the first time, the owner's OnSaveFailed callback hears
-// of it. It may be called on nil (no lock: nothing to check).
+// a lock stays lost. It may be called on nil (no lock: nothing to check).
 func (l *dirLock) check() error {
 	if l == nil {
 		return nil
@@ -173,16 +174,14 @@ func (l *dirLock) check() error {
 	if sameLockFile(l.file, l.name) {
 		return nil
 	}
-	if l.lost.CompareAndSwap(false, true) {
-		locked.Lock()
-		owner := l.owner
-		locked.Unlock()
-		if owner != nil {
-			// Off the writer's goroutine: it holds the Store's read lock.
-			go owner.db.saveFailed(ErrLockLost)
-		}
-	}
+	l.lost.Store(true)
 	return ErrLockLost
+}
+
+// firstReport reports whether the loss of the lock has not been reported
+// to OnSaveFailed yet, and marks it reported. It may be called on nil.
+func (l *dirLock) firstReport() bool {
+	return l != nil && l.reported.CompareAndSwap(false, true)
 }
 
 // sameLockFile reports whether the file at name is the open file f.

@@ -196,6 +196,7 @@ func (v *vaultState) finish() error {
 // save seals the memory database and writes it over the vault file.
 func (v *vaultState) save() error {
 	if err := v.lock.check(); err != nil {
+		v.lock.firstReport() // the failed save is reported (v.fail)
 		return err
 	}
 	v.mu.Lock()
@@ -248,6 +249,9 @@ func (s *Store) write(f func(*sql.DB) error) error {
 	j.mu.RLock()
 	if err := j.lock.check(); err != nil {
 		j.mu.RUnlock()
+		if j.lock.firstReport() {
+			j.saveFailed(err) // before returning, and with no lock held
+		}
 		return err
 	}
 	err := f(j.db)
@@ -275,10 +279,11 @@ func (s *Store) Encrypted() bool { return s.db.vaultState() != nil }
 // first finds its lock lost (ErrLockLost). It is the one place the UI needs
 // to listen to for failed saves it did not wait for itself; a write method
 // that waited for the failed save returns the same error too (a failed
-// save's callback runs before that method returns). f runs on the saver's
-// goroutine (or a new one): it must not block for long and must not call
-// the Store synchronously — hand the error to the UI thread (fyne.Do) and
-// return. nil removes it.
+// save's callback, and the lost lock's, run before that method returns).
+// f runs on the saver's goroutine or the writer's, with no lock of the
+// Store held, but the writer waits for it: it must not block for long and
+// must not call the Store's write methods synchronously — hand the error to
+// the UI thread (fyne.Do) and return. nil removes it.
 func (s *Store) OnSaveFailed(f func(error)) {
 	if f == nil {
 		s.db.onFail.Store(nil)

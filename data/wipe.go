@@ -39,6 +39,9 @@ func (s *Store) deleteRows() error {
 	j.mu.Lock()
 	if err := j.lock.check(); err != nil {
 		j.mu.Unlock()
+		if j.lock.firstReport() {
+			j.saveFailed(err)
+		}
 		return err
 	}
 	del := func(db *sql.DB) error {
