@@ -112,7 +112,9 @@ func (v *vaultState) wait(target uint64) error {
 // is not on disk (after a failed save, this retries).
 func (v *vaultState) pending() uint64 {
 	v.mu.Lock()
-	g, behind := v.gen, v.saved < v.gen
+	// Without a saver (the journal is closed) nothing can retry: wait then
+	// returns the last save's error at once.
+	g, behind := v.gen, v.saved < v.gen && v.alive.Load()
 	if behind {
 		v.tried = v.saved // a new attempt is due
 	}
