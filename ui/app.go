@@ -233,8 +233,7 @@ func (u *UI) build() fyne.CanvasObject {
 	// Get help and the save note sit in the window's chrome, outside any
 	// scroller, at every size (helpbar.go, savenote.go).
 	bottom := container.NewVBox(u.newSaveNote().box, u.footer())
-	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav)
-	return container.NewBorder(u.header(), bottom, nav, nil, u.stack)
+	return container.NewBorder(u.header(), bottom, nil, nil, u.sideBySide()) // navlayout.go
 }
 
 // ensure builds section i's screen if it has not been built yet.

@@ -35,6 +35,7 @@ type care struct {
 	footerHelp   *widget.Button    // Get help in the open journal's footer
 	deleteAll    *deleteAllForm    // the last "Delete all my data" dialog
 	quickTop     fyne.CanvasObject // the quick check-in dialog's overlay
+	navIcons     *widget.List      // the icon-only navigation of narrow windows (navlayout.go)
 }
 
 // urgent reports whether a saved check-in needs the urgent-help response,

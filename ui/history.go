@@ -87,10 +87,12 @@ func newHistoryScreen(u *UI) *historyScreen {
 		h.to.Set(time.Time{})
 		h.trigger.SetSelectedIndex(0) // reloads
 	})
-	filters := container.NewHBox(
-		widget.NewLabel(tr.T("history.from")), h.from.button,
-		widget.NewLabel(tr.T("history.to")), h.to.button,
-		fitted(h.trigger), clear,
+	// The date, trigger and clear filters wrap onto more rows when the
+	// window is narrow: History never scrolls sideways (issue 14).
+	filters := newColumns(4,
+		container.NewHBox(widget.NewLabel(tr.T("history.from")), h.from.button),
+		container.NewHBox(widget.NewLabel(tr.T("history.to")), h.to.button),
+		fitted(h.trigger), container.NewHBox(clear),
 	)
 
 	h.empty = widget.NewLabel("")
@@ -108,9 +110,9 @@ func newHistoryScreen(u *UI) *historyScreen {
 	hint.Wrapping = fyne.TextWrapWord
 	// The mood, craving, lapse and text filters wrap onto two rows when
 	// the window is narrow.
-	top := container.NewVBox(title, hint, container.NewHScroll(filters), newColumns(4, h.bar.objects...))
+	top := container.NewVBox(title, hint, filters, newColumns(4, h.bar.objects...))
 	list := container.NewBorder(container.NewPadded(h.sticky.label), nil, nil, nil, h.list)
-	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(list, container.NewPadded(h.empty)))
+	h.content = topThenRest(container.NewPadded(top), container.NewStack(list, container.NewPadded(h.empty))) // navlayout.go
 	h.reload()
 	h.cancel = u.subscribe(func(e event) {
 		if e.isEntry() {
