@@ -194,7 +194,6 @@ func newBodySection(u *UI) *bodySection {
 	}
 
 	hint := wrapped(tr.T("checkin.body.hint"))
-	hint.Importance = widget.LowImportance
 	sub := func(id string) fyne.CanvasObject { return heading(tr.T(id)) }
 	s.lapse = container.NewVBox(sub("checkin.body.lapse_title"), forPainRow, alcoholRow, benzosRow, opioidsRow)
 	s.fields = container.NewVBox(
