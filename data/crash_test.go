@@ -40,6 +40,12 @@ func TestMain(m *testing.M) {
 func harness(t *testing.T) string {
 	t.Helper()
 	harnessOnce.Do(func() {
+		// Where there is no go tool (the Windows tests under Wine,
+		// scripts/test-wine-go), the harness comes prebuilt.
+		if p := os.Getenv("STEADY_TEST_HARNESS"); p != "" {
+			harnessBin = p
+			return
+		}
 		goTool, err := exec.LookPath("go")
 		if err != nil {
 			harnessErr = err
@@ -52,6 +58,9 @@ func harness(t *testing.T) string {
 			return
 		}
 		harnessBin = filepath.Join(harnessDir, "harness")
+		if runtime.GOOS == "windows" {
+			harnessBin += ".exe"
+		}
 		out, err := exec.Command(goTool, "build", "-o", harnessBin, "./testdata/harness").CombinedOutput()
 		if err != nil {
 			harnessErr = fmt.Errorf("build harness: %v\n%s", err, out)

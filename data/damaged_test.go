@@ -76,14 +76,6 @@ func inNamespace(t *testing.T, script string, args ...string) *exec.Cmd {
 	return cmd
 }
 
-// asNobody runs the harness as uid/gid 65534.
-func asNobody(t *testing.T, args ...string) *exec.Cmd {
-	t.Helper()
-	cmd := exec.Command(harness(t), args...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-	return cmd
-}
-
 // worldDir returns a new folder every user can reach (t.TempDir is
 // owner-only), removed after the test.
 func worldDir(t *testing.T) string {
