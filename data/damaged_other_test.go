@@ -15,3 +15,10 @@ func asNobody(t *testing.T, _ ...string) *exec.Cmd {
 	t.Skip("running the harness as another user (uid 65534) is Unix-only")
 	return nil
 }
+
+// needFileSizeLimit skips: the harness's -fsize sets RLIMIT_FSIZE, a Unix
+// resource limit with no Windows counterpart.
+func needFileSizeLimit(t *testing.T) {
+	t.Helper()
+	t.Skip("the file size limit (RLIMIT_FSIZE) is Unix-only")
+}

@@ -189,6 +189,7 @@ func TestOpenRefusesWhatItCannotUse(t *testing.T) {
 				exec "$BIN" -mode open -dir "$1/steady"`, dir))
 		}, want: ErrDiskFull},
 		{name: "new journal past the file size limit", setup: func(t *testing.T, dir string) {}, open: func(t *testing.T, dir string) error {
+			needFileSizeLimit(t)
 			return childOpen(t, exec.Command(harness(t), "-mode", "open", "-fsize", "1000", "-dir", dir))
 		}, want: ErrDiskFull},
 	}
@@ -296,6 +297,7 @@ func TestDiskFullWhileWriting(t *testing.T) {
 				cp -a "$1/mnt/steady" "$1/copy"; exit $rc`, dir)
 		}, func(dir string) string { return filepath.Join(dir, "copy") }},
 		{"file size limit", func(t *testing.T, dir string) *exec.Cmd {
+			needFileSizeLimit(t)
 			return exec.Command(harness(t), "-mode", "fill", "-fsize", "300000", "-dir", filepath.Join(dir, "steady"))
 		}, func(dir string) string { return filepath.Join(dir, "steady") }},
 	}
