@@ -23,7 +23,7 @@ run: build
 ## test: everything — formatting, vet, unit and UI tests, fuzzing, the real binary under
 ## Xvfb, and the Linux and Windows packages (built, validated, installed, removed), the
 ## workflows (actionlint) and the Windows build under Wine (packaging.mk).
-test: deps fmt-check vet staticcheck unit fuzz build smoke test-package report-sample lint-workflows test-wine
+test: deps fmt-check vet staticcheck unit fuzz build smoke test-package report-sample lint-workflows vet-windows test-wine
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

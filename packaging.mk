@@ -8,8 +8,10 @@
 #   make test-wine         the Windows build under Wine: MSI install, Start-menu start, a
 #                          check-in by keyboard, second copy refused, Japanese, uninstall,
 #                          the plain .exe (scripts/test-wine; part of `make test`)
-#   make test-wine-go      GOOS=windows go vet, and the data and i18n tests compiled for
-#                          Windows run under Wine (scripts/test-wine-go)
+#   make vet-windows       GOOS=windows go vet -tags ci ./... with mingw-w64's cgo (part of
+#                          `make test`: a Unix-only name fails here, not on windows-latest)
+#   make test-wine-go      that vet, and the data and i18n tests compiled for Windows run
+#                          under Wine (scripts/test-wine-go; not yet part of `make test`)
 #   make lint-workflows    actionlint (pinned) + shellcheck on .github/workflows
 #   make install           build, then install into $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #   make uninstall         remove exactly what install put there (never your journal)
@@ -36,7 +38,7 @@ PKG_SOURCES := $(shell find . \( -path ./dist -o -path ./bin -o -path ./.git \) 
 PKG_STAGE := $(DIST)/linux/stage
 
 .PHONY: deps-package deps-wine package-linux package-windows package-darwin test-package \
-	test-wine test-wine-go lint-workflows install uninstall install-user uninstall-user
+	test-wine test-wine-go vet-windows lint-workflows install uninstall install-user uninstall-user
 
 deps-package:
 	scripts/deps-package
@@ -63,6 +65,10 @@ test-wine: deps-package deps-wine
 
 test-wine-go: deps-package deps-wine
 	scripts/test-wine-go
+
+vet-windows: deps-package
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
+		$(or $(GO),go) vet -tags ci ./...
 
 lint-workflows: deps-package
 	scripts/lint-workflows
