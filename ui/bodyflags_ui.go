@@ -72,12 +72,23 @@ func (u *UI) showSoonFlags(e data.Entry) {
 	u.announce("soon note")
 }
 
-// soonCard is Today's reminder of the "soon" signs, or nil when there are
-// none.
-func (u *UI) soonCard() fyne.CanvasObject {
-	flags, err := u.soonFlags()
-	if err != nil || len(flags) == 0 {
-		return nil
+// soonBox is Today's reminder of the "soon" signs: a calm card while the
+// body log raises one, nothing otherwise. It reads the journal again after
+// every change to the check-ins or the quit date.
+func (u *UI) soonBox() fyne.CanvasObject {
+	box := container.NewVBox()
+	show := func() {
+		box.Objects = nil
+		if flags, err := u.soonFlags(); err == nil && len(flags) > 0 {
+			box.Add(widget.NewCard("", "", u.soonNote(flags)))
+		}
+		box.Refresh()
 	}
-	return widget.NewCard("", "", u.soonNote(flags))
+	show()
+	u.subscribe(func(e event) {
+		if e.isEntry() || e == settingsChanged {
+			show()
+		}
+	})
+	return box
 }

@@ -119,3 +119,32 @@ func TestGetHelpListsBodySignsAndSources(t *testing.T) {
 		t.Errorf("Get help has %d links", len(links))
 	}
 }
+
+// TestTodayShowsSoonSigns: Today keeps the calm note while a "soon" sign
+// stands, and shows nothing of it otherwise.
+func TestTodayShowsSoonSigns(t *testing.T) {
+	u, _ := newTestUI(t)
+	now := time.Date(2026, 4, 15, 12, 0, 0, 0, time.Local)
+	u.now = func() time.Time { return now }
+	u.rebuild()
+	buildAll(u)
+	today := func() string { return strings.Join(texts(u.today.content), " | ") }
+	title := u.tr.T("body.soon.title")
+	if strings.Contains(today(), title) {
+		t.Fatal("a soon note on Today with no body log")
+	}
+	e := data.Entry{At: now.Add(-time.Hour), Mood: 3, Body: &data.Body{Blood: data.BloodRed}}
+	if err := u.journal.Add(&e); err != nil {
+		t.Fatal(err)
+	}
+	if got := today(); !strings.Contains(got, title) || !strings.Contains(got, u.tr.T("body.flag.blood.why")) {
+		t.Errorf("Today after visible blood: %q", got)
+	}
+	// A week later the sign no longer stands.
+	now = now.AddDate(0, 0, 8)
+	u.rebuild()
+	buildAll(u)
+	if strings.Contains(today(), title) {
+		t.Error("the soon note stays on Today after the week it covers")
+	}
+}

@@ -225,6 +225,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		field(tr.T("help.region"), container.NewHBox(fitted(region))),
 		field(tr.T("settings.theme"), container.NewHBox(fitted(s.theme))),
 		field(tr.T("settings.text_size"), container.NewHBox(fitted(s.scale))),
+		u.bodySettingRow(), // checkin_body.go
 	)
 	reminders := container.NewVBox(
 		reminderRow,

@@ -71,7 +71,7 @@ func newTodayScreen(u *UI) *todayScreen {
 	checkin := widget.NewCard(tr.T("journal.title"), "", t.quick.content)
 	todays := widget.NewCard(tr.T("today.checkins"), "", t.todayBox)
 	help := container.NewHBox(u.rideOutButton(), u.getHelpButton())
-	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(checkin, progress, todays, help)))
+	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(checkin, u.soonBox(), progress, todays, help))) // soonBox: bodyflags_ui.go
 	t.refresh()
 	u.subscribe(func(e event) {
 		if e.isEntry() || e == settingsChanged {
