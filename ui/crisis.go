@@ -132,8 +132,8 @@ func heading(text string) *widget.Label {
 func (u *UI) numberRow(name, note, number string) fyne.CanvasObject {
 	text := container.NewVBox(wrapped(name))
 	if note != "" {
-		n := wrapped(note)
-		n.Importance = widget.LowImportance
+		n := wrapped(note) // full contrast: a faint line is hard to read in a hard moment
+		n.TextStyle = fyne.TextStyle{Italic: true}
 		text.Add(n)
 	}
 	if number == "" {

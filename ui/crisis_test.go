@@ -94,8 +94,8 @@ func TestVeryLowMoodGetsGentleNoteNoDialog(t *testing.T) {
 		if strings.Contains(got, "999") || strings.Contains(got, "112") {
 			t.Errorf("craving %d: the gentle note names an emergency number: %q", craving, got)
 		}
-		if findButton(note.box, u.tr.T("help.button")) == nil {
-			t.Errorf("craving %d: the gentle note has no way to Get help", craving)
+		if b := u.care.footerHelp; b == nil || !b.Visible() {
+			t.Errorf("craving %d: no Get help right under the gentle note", craving)
 		}
 		if ride := findButton(note.box, u.tr.T("companion.open")); (ride != nil) != (craving >= cravingOffer) {
 			t.Errorf("craving %d: ride-out offered = %v", craving, ride != nil)

@@ -24,18 +24,22 @@ func (u *UI) sideBySide() fyne.CanvasObject {
 			u.selectSection(u.ids[i])
 		}
 	}
+	named := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav)
+	compact := container.NewBorder(nil, nil, nil, widget.NewSeparator(), icons)
+	side := container.New(&navLayout{named: named, compact: compact}, named, compact, u.stack)
 	full := u.nav.OnSelected
 	u.nav.OnSelected = func(i widget.ListItemID) {
 		full(i)
 		syncing = true
 		icons.Select(i)
 		syncing = false
+		// The section now on screen may need more width than the last
+		// one: choose between names and icons again.
+		side.Refresh()
 	}
 	icons.Select(u.sectionIndex(u.model.section))
 	u.care.navIcons = icons
-	named := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav)
-	compact := container.NewBorder(nil, nil, nil, widget.NewSeparator(), icons)
-	return container.New(&navLayout{named: named, compact: compact}, named, compact, u.stack)
+	return side
 }
 
 // navLayout places [named nav, icon nav, section]: the named navigation

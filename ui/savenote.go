@@ -84,24 +84,24 @@ func (u *UI) showSaved(e data.Entry, gentle bool) {
 }
 
 // fillGentle writes the gentle note: a kind word, the user's own ideas and
-// people, and two ways on.
+// people, and "Ride out a craving" after a strong one. Get help is the
+// button right under the note, in the footer (one, not two).
 func (n *saveNote) fillGentle(u *UI, e data.Entry) {
 	tr := u.tr
-	n.gentle.Add(wrapped(tr.T("save.gentle")))
+	lines := []string{tr.T("save.gentle")}
 	if u.journal != nil {
 		if coping, _ := u.journal.Plan(data.PlanCoping); len(coping) > 0 {
-			n.gentle.Add(wrapped(tr.T("save.gentle_coping", "Ideas", joinTexts(coping, 3))))
+			lines = append(lines, tr.T("save.gentle_coping", "Ideas", joinTexts(coping, 3)))
 		}
 	}
 	if people := u.planPeople(); len(people) > 0 {
-		n.gentle.Add(wrapped(tr.T("save.gentle_people", "People", joinTexts(people, 3))))
+		lines = append(lines, tr.T("save.gentle_people", "People", joinTexts(people, 3)))
 	}
-	buttons := container.NewHBox()
+	// One label: the note stays short in a small window.
+	n.gentle.Add(wrapped(strings.Join(lines, "\n")))
 	if e.Craving >= cravingOffer && !e.Used {
-		buttons.Add(u.rideOutButton())
+		n.gentle.Add(container.NewHBox(u.rideOutButton()))
 	}
-	buttons.Add(u.getHelpButton())
-	n.gentle.Add(buttons)
 }
 
 // joinTexts lists the texts of up to max plan items.
