@@ -108,9 +108,13 @@ type UI struct {
 	lockEntry  *widget.Entry     // the lock screen's passphrase field
 	lockTheme  *widget.Select    // the lock screen's theme picker
 	passDialog *passphraseForm   // the open passphrase dialog, for tests
-	lastActive time.Time        // the last activity, on the wall clock (idle.go)
-	secrets    []*widget.Entry // passphrase fields emptied on close and on lock (idle.go)
-	trayActive bool // the tray icon is showing: closing the window hides it
+	lastActive time.Time         // the last activity, on the wall clock (idle.go)
+	secrets    []*widget.Entry   // passphrase fields emptied on close and on lock (idle.go)
+	// pickFile replaces the file dialogs in tests (filedialog.go).
+	pickFile   func(save bool, name string, then func(path string))
+	exportForm *exportForm // the open encrypted-export dialog (export_encrypted.go), for tests
+	askForm    *askForm    // the open passphrase question for a file, for tests
+	trayActive bool        // the tray icon is showing: closing the window hides it
 }
 
 // newUI makes the window and what every start shares; the caller fills it
@@ -203,7 +207,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.today, u.checkin, u.history, u.insights, u.plan, u.settings = nil, nil, nil, nil, nil, nil
 	slots := make([]fyne.CanvasObject, len(secs))
 	for i, s := range secs {
-		u.ids[i], u.titles[i], icons[i] = s.id, u.tr.T(s.title), s.icon
+		u.ids[i], u.titles[i], icons[i] = s.id, u.tr.T(u.neutral(s.title)), s.icon
 		u.pages[i] = container.NewStack()
 		u.builders[i] = s.build
 		slots[i] = u.pages[i]
@@ -291,6 +295,7 @@ func (u *UI) rebuild() {
 	u.applyTheme()
 	u.applyTray()
 	u.win.SetTitle(u.tr.T("app.name"))
+	u.applyCapture() // capture.go
 	u.win.SetContent(u.build())
 	u.win.SetMainMenu(u.mainMenu())
 }

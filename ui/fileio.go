@@ -2,12 +2,7 @@ package ui
 
 import (
 	"io"
-	"path/filepath"
 	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/steadyapp/steady/data"
 )
@@ -26,24 +21,13 @@ func (u *UI) saveAs(name string, write func(io.Writer) error) {
 }
 
 func (u *UI) saveAsPlain(name string, write func(io.Writer) error) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(u.tr.T("error.export", "Detail", err.Error()))
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
+	u.pickSave(name, func(path string) { // filedialog.go
 		if err := data.WriteFileAtomic(path, write); err != nil {
 			u.showError(u.tr.T("error.export", "Detail", err.Error()))
 			return
 		}
 		u.showMessage(u.tr.T("export.done_title"), u.tr.T("export.done", "Path", path))
-	}, u.win)
-	d.SetFileName(name)
-	d.Show()
+	})
 }
 
 func exportName(ext string, now time.Time) string {
@@ -60,21 +44,9 @@ func (u *UI) exportJSON() {
 	u.saveAs(exportName("json", u.now()), u.journal.ExportJSON)
 }
 
-func (u *UI) importJSON() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(u.tr.T("error.import", "Detail", err.Error()))
-			return
-		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
-		u.importFrom(r, filepath.Base(r.URI().Path()))
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
-}
+// importJSON imports a JSON export, or an encrypted export after asking
+// for its passphrase (export_encrypted.go).
+func (u *UI) importJSON() { u.importFile() }
 
 // importFrom adds a JSON export's check-ins and says what happened.
 func (u *UI) importFrom(r io.Reader, name string) {
@@ -85,4 +57,3 @@ func (u *UI) importFrom(r io.Reader, name string) {
 	}
 	u.showMessage(u.tr.T("import.done_title"), u.tr.N("import.done", res.Added, "Skipped", res.Skipped))
 }
-

@@ -73,6 +73,7 @@ func (u *UI) checkIdle() bool {
 // where the system tells Fyne): the idle time is checked first, and only a
 // journal still open counts it as activity.
 func (u *UI) enteredForeground() {
+	u.applyCapture() // the native window exists by now
 	if !u.checkIdle() {
 		u.touch()
 	}

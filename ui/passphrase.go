@@ -59,13 +59,15 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 		if on {
 			v = "1"
 		}
-		u.save(data.SettingDiscreet, v)
+		if u.save(data.SettingDiscreet, v) {
+			u.discreetChanged()
+		}
 	})
 	s.discreet.Checked = u.setting(data.SettingDiscreet, "") == "1"
 	privacy := widget.NewButton(tr.T("menu.privacy"), u.showPrivacy)
 	return container.NewVBox(state, newColumns(3, buttons...),
 		field(tr.T("settings.lock_after"), container.NewHBox(fitted(s.lockAfter))),
-		discreetRow, container.NewHBox(privacy))
+		discreetRow, u.captureRow(), container.NewHBox(privacy))
 }
 
 // passphraseDialog sets a passphrase, or changes it (asking for the current
@@ -192,4 +194,34 @@ func (u *UI) defaultLock() {
 		return
 	}
 	u.save(data.SettingLockMinutes, strconv.Itoa(defaultLockMinutes))
+}
+
+// captureRow is the option "Hide Steady from screenshots and screen
+// sharing" (capture.go); where the system cannot, it says so and is off.
+func (u *UI) captureRow() fyne.CanvasObject {
+	tr := u.tr
+	check, row := wrappedCheck(tr.T("capture.option"), func(on bool) {
+		v := "0"
+		if on {
+			v = "1"
+		}
+		if u.save(settingHideCapture, v) {
+			u.applyCapture()
+		}
+	})
+	if !captureSupported() {
+		check.Disable()
+		note := wrapped(tr.T("capture.unavailable"))
+		note.Importance = widget.LowImportance
+		return container.NewVBox(row, note)
+	}
+	check.Checked = u.hideCapture()
+	return row
+}
+
+// discreetChanged shows discreet mode's choice at once: the section names,
+// the check-in and Today are drawn again, and capture follows it unless
+// chosen on its own.
+func (u *UI) discreetChanged() {
+	u.rebuild()
 }

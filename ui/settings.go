@@ -194,12 +194,8 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	})
 
 	welcome := widget.NewButton(tr.T("settings.welcome_again"), u.showWelcome)
-	restore := widget.NewButton(tr.T("restore.button"), u.restoreDialog)
-	if u.journal.Encrypted() {
-		// Backups of an encrypted journal are copies of the encrypted file;
-		// putting one back is not offered here yet.
-		restore.Disable()
-	}
+	restore := widget.NewButton(tr.T("restore.button"), u.restoreDialog) // encrypted backups ask their passphrase
+	encrypted := widget.NewButton(tr.T("export_encrypted.menu"), u.exportEncrypted)
 	dataBox := container.NewVBox(
 		field(tr.T("settings.folder"), folder),
 		container.NewHBox(open),
@@ -208,7 +204,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 			widget.NewButton(tr.T("menu.export_json"), u.exportJSON),
 			widget.NewButton(tr.T("menu.import"), u.importJSON),
 		),
-		container.NewHBox(restore),
+		container.NewHBox(encrypted, restore),
 	)
 
 	selectedRegion := ""

@@ -112,6 +112,7 @@ func (u *UI) enterOpen(store *data.Store) {
 	u.rebuild()
 	u.reminders.reset()
 	u.touch()
+	u.sayLooseFolder(store) // fyneprefs.go
 	u.announce("open")
 }
 
@@ -209,7 +210,9 @@ func (u *UI) announce(what string) {
 // showAndRun shows the window and runs the app until it quits.
 func (u *UI) showAndRun() {
 	u.win.SetCloseIntercept(u.closeWindow)
-	u.watchLifecycle() // idle.go
+	u.watchLifecycle()   // idle.go
+	u.returnStartupMemory() // startmem.go
+	u.privateFynePrefs() // fyneprefs.go
 	u.touch()
 	u.watchIdle()
 	u.win.Show()

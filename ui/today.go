@@ -123,6 +123,7 @@ func (t *todayScreen) refresh() {
 	default:
 		t.phase.SetText(tr.T("phase.later"))
 	}
+	t.phase.Hidden = u.discreet() // discreet.go: no withdrawal line on Today
 	if hasUse && data.DaysBetween(last, now) <= lapseDays {
 		t.lapse.SetText(tr.T("today.after_lapse"))
 		t.lapse.Show()
