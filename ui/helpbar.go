@@ -56,7 +56,8 @@ func (u *UI) showHelpDialog() {
 func (u *UI) footer() fyne.CanvasObject {
 	notice := widget.NewLabel(u.tr.T("notice.medical"))
 	notice.Truncation = fyne.TextTruncateEllipsis
-	notice.TextStyle = fyne.TextStyle{Italic: true}
+	// Not italic: each text style on the first frame costs Fyne its own
+	// parsed fonts, about 8 MB for italic alone (docs/performance.md).
 	notice.SizeName = theme.SizeNameCaptionText
 	u.care.footerHelp = u.getHelpButton()
 	return container.NewBorder(widget.NewSeparator(), nil, u.care.footerHelp, nil, notice)

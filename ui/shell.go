@@ -211,10 +211,10 @@ func (u *UI) announce(what string) {
 func (u *UI) showAndRun() {
 	u.win.SetCloseIntercept(u.closeWindow)
 	u.watchLifecycle()   // idle.go
-	u.returnStartupMemory() // startmem.go
 	u.privateFynePrefs() // fyneprefs.go
 	u.touch()
 	u.watchIdle()
+	u.returnStartupMemory()
 	u.win.Show()
 	if u.state == stateOpen && u.opts.ShowWelcome {
 		u.showWelcomeIfNew()
