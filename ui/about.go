@@ -55,7 +55,12 @@ func (u *UI) privacyPage() fyne.CanvasObject {
 
 // showPrivacy shows the privacy page in a dialog.
 func (u *UI) showPrivacy() {
-	d := dialog.NewCustom(u.tr.T("privacy.title"), u.tr.T("dialog.close"), container.NewVScroll(u.privacyPage()), u.win)
+	// The dialog's title names the page: its text without the heading.
+	var d0 document
+	for _, id := range []string{"privacy.body1", "privacy.body2", "privacy.body3", "privacy.body4"} {
+		d0.paragraph(u.tr.T(id))
+	}
+	d := dialog.NewCustom(u.tr.T("privacy.title"), u.tr.T("dialog.close"), container.NewVScroll(d0.richText()), u.win)
 	d.Resize(fyne.NewSize(560, 440))
 	d.Show()
 }

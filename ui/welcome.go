@@ -54,7 +54,12 @@ func (u *UI) showWelcome() {
 	w.next.Importance = widget.HighImportance
 	w.skip = widget.NewButton(u.tr.T("welcome.skip"), w.finish)
 	buttons := container.NewHBox(w.skip, layout.NewSpacer(), w.step, w.back, w.next)
-	w.dialog = dialog.NewCustomWithoutButtons(u.tr.T("welcome.title"), container.NewBorder(nil, buttons, nil, nil, w.body), u.win)
+	// Get help from the welcome too: it closes the welcome (not marked as
+	// seen) and shows Get help (helpbar.go).
+	help := u.getHelpButton()
+	help.OnTapped = func() { w.dialog.Hide(); u.welcome = nil; u.getHelp() }
+	top := container.NewHBox(layout.NewSpacer(), help)
+	w.dialog = dialog.NewCustomWithoutButtons(u.tr.T("welcome.title"), container.NewBorder(top, buttons, nil, nil, w.body), u.win)
 	w.dialog.Resize(fyne.NewSize(600, 420))
 	w.show(0)
 	w.dialog.Show()
@@ -103,6 +108,9 @@ func (w *welcome) show(page int) {
 	} else {
 		w.next.SetText(tr.T("welcome.next"))
 	}
+	// The last step offers Start, not also Skip (both would finish).
+	w.skip.Hidden = page == welcomePages-1
+	w.skip.Refresh()
 	w.back.Refresh()
 }
 
