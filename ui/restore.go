@@ -88,6 +88,13 @@ func (u *UI) restoreVault(b data.BackupInfo, pass string) {
 		cancel()
 	}
 	u.screenSubs = nil
+	for u.win.Canvas().Overlays().Top() != nil {
+		u.win.Canvas().Overlays().Top().Hide()
+	}
+	// No journal while the backup is checked and put back: nothing that
+	// needs one (menu, shortcuts, tray items) stays reachable.
+	u.setState(stateNone)
+	u.win.SetMainMenu(nil)
 	u.win.SetContent(wrapped(tr.T("lock.opening")))
 	if err := u.close(); err != nil {
 		u.showError(tr.T("error.save", "Detail", err.Error()))
