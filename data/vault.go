@@ -176,13 +176,20 @@ func argonKDF(pass []byte, kdf vaultKDF) []byte {
 // methods give the same key.
 func normPass(pass string) []byte { return []byte(norm.NFC.String(pass)) }
 
+// newVaultCost is the Argon2id cost of new vaults: always the constants
+// above in Steady. The data package's tests lower it (kdfcost_test.go) to
+// save minutes of key derivation; each vault records its own cost, and one
+// test keeps the production cost.
+var newVaultCost = vaultKDF{Alg: "argon2id", MemoryKiB: kdfMemoryKiB, Time: kdfTime, Threads: kdfThreads}
+
 // newVaultKey derives a key from a passphrase with a fresh salt.
 func newVaultKey(pass string) (*vaultKey, error) {
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {
 		return nil, err
 	}
-	kdf := vaultKDF{Alg: "argon2id", MemoryKiB: kdfMemoryKiB, Time: kdfTime, Threads: kdfThreads, Salt: salt}
+	kdf := newVaultCost
+	kdf.Salt = salt
 	p := normPass(pass)
 	defer clear(p)
 	return keyFrom(argonKDF(p, kdf), kdf), nil

@@ -291,6 +291,7 @@ func TestVaultSubkeys(t *testing.T) {
 // TestVaultChunkLayout: the file is the head, then exactly one sealed
 // chunk per ChunkSize bytes of the image.
 func TestVaultChunkLayout(t *testing.T) {
+	productionKDF(t) // the one vault test at Steady's own Argon2id cost
 	_, _, good := closedVault(t)
 	h, _, body := headerOf(t, good)
 	if h.ChunkSize != vaultChunk || h.Size%4096 != 0 {
