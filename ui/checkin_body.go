@@ -153,7 +153,7 @@ func newBodySection(u *UI) *bodySection {
 
 	count := func() *widget.Entry {
 		e := widget.NewEntry()
-		e.PlaceHolder = "–"
+		e.PlaceHolder = tr.T("checkin.body.not_recorded")
 		return e
 	}
 	s.day, s.night = count(), count()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 func intp(n int) *int    { return &n }
@@ -307,5 +308,51 @@ func TestNoBodySignNoUrgentHelp(t *testing.T) {
 	test.Tap(c.save)
 	if u.care.crisisBody != nil {
 		t.Errorf("urgent help for no urgent sign: %s", strings.Join(texts(u.care.crisisBody), " | "))
+	}
+}
+
+// TestBodySectionLayoutAt800x600 opens the body section, with the lapse
+// questions, in every language and the pseudo-locale at 800×600, and the
+// Insights body card and the report dialog, failing on anything squeezed
+// or cut short.
+func TestBodySectionLayoutAt800x600(t *testing.T) {
+	tr, err := i18n.Load(pseudoFS(t), "locales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range tr.Languages() {
+		t.Run(l.Tag.String(), func(t *testing.T) {
+			u := newLayoutUI(t, l.Tag)
+			u.win.Resize(smallWindow)
+			u.selectSection(SectionCheckin)
+			test.Tap(u.checkin.body.toggle)
+			test.Tap(u.checkin.used)
+			settle(u)
+			if !u.checkin.body.lapse.Visible() {
+				t.Fatal("lapse questions hidden")
+			}
+			for _, p := range problems(u.win.Content()) {
+				t.Errorf("check-in: %s", p)
+			}
+			u.selectSection(SectionInsights)
+			settle(u)
+			for _, p := range problems(u.win.Content()) {
+				t.Errorf("insights: %s", p)
+			}
+			r := u.openReportDialog()
+			r.period.SetSelected(u.tr.T("report_dialog.custom"))
+			top := u.win.Canvas().Overlays().Top()
+			relayout(top)
+			settle(u)
+			if min := top.MinSize(); min.Width > smallWindow.Width || min.Height > smallWindow.Height {
+				t.Errorf("the report dialog needs %v", min)
+			}
+			for _, p := range problems(top) {
+				// As in checkDialogs: the test canvas leaves the title at zero.
+				if !strings.Contains(p, "size {0 0}") {
+					t.Errorf("report dialog: %s", p)
+				}
+			}
+		})
 	}
 }

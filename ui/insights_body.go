@@ -45,7 +45,8 @@ func newBodyTrends(u *UI) *bodyTrends {
 	pain := []float64{0, 2, 4, 6, 8, 10}
 	add := func(title, sub string, yMax float64, ticks []float64, value func(data.BodyDay) int) {
 		c := &bodyChart{title: title, sub: sub, value: value}
-		c.chart = newDayChart(0, yMax, ticks, theme.ColorNameError,
+		// Not red: red marks the lapse days.
+		c.chart = newDayChart(0, yMax, ticks, theme.ColorNamePrimary,
 			func(d data.DayPoint) float64 { return d.Craving },
 			func(data.DayPoint) float64 { return math.NaN() })
 		c.chart.xLabel = b.dayLabel
@@ -112,6 +113,7 @@ func (b *bodyTrends) refresh(days int) {
 			}
 			points[i] = data.DayPoint{Date: d.Date, N: d.Logged, Craving: v, Lapse: d.Lapse}
 		}
+		c.fitScale()
 		c.chart.setDays(points)
 		b.showDay(c, c.chart.index)
 	}
@@ -146,4 +148,18 @@ func (s *insightsScreen) bodyCard() fyne.CanvasObject {
 		s.body.card.Hide()
 	}
 	return s.body.card
+}
+
+// fitScale widens a count chart's scale when a day went past its usual
+// top (getting up more than 10 times a night), so no dot is cut off.
+func (c *bodyChart) fitScale() {
+	top := 0
+	for _, d := range c.days {
+		top = max(top, c.value(d))
+	}
+	if top > 10 {
+		c.chart.yMax, c.chart.ticks = data.MaxUrinationsNight, []float64{0, 10, 20, 30}
+	} else {
+		c.chart.yMax, c.chart.ticks = 10, []float64{0, 2, 4, 6, 8, 10}
+	}
 }

@@ -63,3 +63,17 @@ func TestBodyTrendsInInsights(t *testing.T) {
 		t.Errorf("lapse day line %q", got)
 	}
 }
+
+// TestBodyNightScaleFits: a night with more than 10 times widens the
+// night chart's scale instead of cutting the dot off.
+func TestBodyNightScaleFits(t *testing.T) {
+	u, _ := newTestUI(t)
+	e := data.Entry{At: u.now().Add(-time.Hour), Mood: 3, Body: &data.Body{UrinationsNight: intp(20)}}
+	if err := u.journal.Add(&e); err != nil {
+		t.Fatal(err)
+	}
+	night := u.insights.body.charts[1]
+	if night.chart.yMax != data.MaxUrinationsNight {
+		t.Errorf("night scale tops at %v with a night of 20", night.chart.yMax)
+	}
+}
