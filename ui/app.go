@@ -85,6 +85,7 @@ type UI struct {
 	titles      []string          // the shown title of each section
 	ids         []string          // the section ID of each row of nav
 	pages       []*fyne.Container // one slot per section, filled when first shown
+	pageSubs    [][]func()        // each slot's screen's subscriptions (fillPage)
 	builders    []func() fyne.CanvasObject
 	stack       *fyne.Container // holds the slots, one shown at a time
 	language    *widget.Select
@@ -188,6 +189,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.ids = make([]string, len(secs))
 	u.titles = make([]string, len(secs))
 	u.pages = make([]*fyne.Container, len(secs))
+	u.pageSubs = make([][]func(), len(secs))
 	u.builders = make([]func() fyne.CanvasObject, len(secs))
 	icons := make([]fyne.Resource, len(secs))
 	// Screens are built when first shown: start-up and a language switch
@@ -243,8 +245,30 @@ func (u *UI) build() fyne.CanvasObject {
 // ensure builds section i's screen if it has not been built yet.
 func (u *UI) ensure(i int) {
 	if len(u.pages[i].Objects) == 0 {
-		u.pages[i].Objects = []fyne.CanvasObject{u.builders[i]()}
-		u.pages[i].Refresh()
+		u.fillPage(i, u.builders[i])
+	}
+}
+
+// fillPage puts what build makes in section i's slot. The screen it
+// replaces, if any, stops listening to the session; the subscriptions made
+// while building belong to the new screen.
+func (u *UI) fillPage(i int, build func() fyne.CanvasObject) {
+	for _, cancel := range u.pageSubs[i] {
+		cancel()
+	}
+	start := len(u.screenSubs)
+	content := build()
+	u.pageSubs[i] = append([]func(){}, u.screenSubs[start:]...)
+	u.pages[i].Objects = []fyne.CanvasObject{content}
+	u.pages[i].Refresh()
+}
+
+// rebuildPage builds section id's screen again (after the plan or the
+// passphrase changed), if it was built.
+func (u *UI) rebuildPage(id string, build func() fyne.CanvasObject) {
+	i := u.sectionIndex(id)
+	if len(u.pages[i].Objects) > 0 {
+		u.fillPage(i, build)
 	}
 }
 

@@ -34,7 +34,6 @@ type historyScreen struct {
 	cursor   data.Cursor
 	more     bool
 	loading  bool
-	cancel   func() // stops listening to the session
 	// The mood, craving, lapse and text filters, and the day heading
 	// that stays above the list (history_filter.go, history_rows.go).
 	bar    *historyFilterBar
@@ -114,7 +113,7 @@ func newHistoryScreen(u *UI) *historyScreen {
 	list := container.NewBorder(container.NewPadded(h.sticky.label), nil, nil, nil, h.list)
 	h.content = topThenRest(container.NewPadded(top), container.NewStack(list, container.NewPadded(h.empty))) // navlayout.go
 	h.reload()
-	h.cancel = u.subscribe(func(e event) {
+	u.subscribe(func(e event) {
 		if e.isEntry() {
 			h.reload()
 		}

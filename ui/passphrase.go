@@ -182,8 +182,7 @@ func (u *UI) removePassphraseDialog() {
 func (u *UI) privacyChanged() {
 	u.win.SetMainMenu(u.mainMenu())
 	if u.settings != nil {
-		u.settings = newSettingsScreen(u)
-		u.replacePage(SectionSettings, u.settings.content)
+		u.rebuildPage(SectionSettings, func() fyne.CanvasObject { u.settings = newSettingsScreen(u); return u.settings.content })
 	}
 }
 

@@ -117,20 +117,6 @@ func (p *planScreen) refresh() {
 // rebuildForPlan rebuilds the check-in form's and History's choices after
 // the plan changed, keeping the draft.
 func (u *UI) rebuildForPlan() {
-	if u.checkin != nil {
-		u.checkin = newCheckinScreen(u)
-		u.replacePage(SectionCheckin, u.checkin.content)
-	}
-	if u.history != nil {
-		u.history.cancel()
-		u.history = newHistoryScreen(u)
-		u.replacePage(SectionHistory, u.history.content)
-	}
-}
-
-// replacePage puts new content in a section's place.
-func (u *UI) replacePage(id string, content fyne.CanvasObject) {
-	slot := u.pages[u.sectionIndex(id)]
-	slot.Objects = []fyne.CanvasObject{content}
-	slot.Refresh()
+	u.rebuildPage(SectionCheckin, func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content })
+	u.rebuildPage(SectionHistory, func() fyne.CanvasObject { u.history = newHistoryScreen(u); return u.history.content })
 }
