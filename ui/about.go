@@ -41,18 +41,6 @@ func (u *UI) showAbout() {
 	d.Show()
 }
 
-// privacyPage explains, in plain words, what Steady does with what the user
-// writes.
-func (u *UI) privacyPage() fyne.CanvasObject {
-	tr := u.tr
-	var d document
-	d.heading(tr.T("privacy.title"))
-	for _, id := range []string{"privacy.body1", "privacy.body2", "privacy.body3", "privacy.body4"} {
-		d.paragraph(tr.T(id))
-	}
-	return d.richText()
-}
-
 // showPrivacy shows the privacy page in a dialog.
 func (u *UI) showPrivacy() {
 	// The dialog's title names the page: its text without the heading.
