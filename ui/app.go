@@ -170,7 +170,7 @@ func (u *UI) sections() []section {
 	return []section{
 		{SectionToday, "tab.today", theme.HomeIcon(), func() fyne.CanvasObject { u.today = newTodayScreen(u); return u.today.content }},
 		{SectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content }},
-		{SectionHistory, "tab.history", theme.HistoryIcon(), func() fyne.CanvasObject { u.history = newHistoryScreen(u); return u.history.content }},
+		{SectionHistory, "tab.history", theme.HistoryIcon(), u.buildHistory},
 		{SectionInsights, "tab.insights", theme.GridIcon(), func() fyne.CanvasObject { u.insights = newInsightsScreen(u); return u.insights.content }},
 		{SectionPlan, "tab.plan", theme.ListIcon(), func() fyne.CanvasObject { u.plan = newPlanScreen(u); return u.plan.content }},
 		{SectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u, u.guide) }},

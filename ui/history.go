@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // historyPage is how many entries the history reads at a time.
@@ -19,10 +20,18 @@ type historyRow struct {
 	entry int       // index into entries, for an entry row
 }
 
+// historyJournal is what History reads from the journal.
+type historyJournal interface {
+	Page(f data.Filter, cursor data.Cursor, limit int) ([]data.Entry, data.Cursor, error)
+}
+
 // historyScreen lists past check-ins, newest first, with a heading for each
 // day, read a page at a time as the user scrolls.
 type historyScreen struct {
-	u       *UI
+	journal historyJournal
+	nav     navigator
+	tr      *i18n.Translator
+	filter  *data.Filter // the filters, kept in the model
 	content fyne.CanvasObject
 
 	from, to *dateButton
@@ -40,23 +49,24 @@ type historyScreen struct {
 	sticky *stickyDay
 }
 
-func newHistoryScreen(u *UI) *historyScreen {
-	h := &historyScreen{u: u}
-	tr := u.tr
-	f := &u.model.filter
+// newHistoryScreen builds History over the filters in f; triggers lists the
+// trigger filter's choices. Choosing an entry asks nav to open it in the
+// check-in form.
+func newHistoryScreen(journal historyJournal, nav navigator, tr *i18n.Translator, now func() time.Time, f *data.Filter, triggers func() []tagOption) *historyScreen {
+	h := &historyScreen{journal: journal, nav: nav, tr: tr, filter: f}
 
-	h.from = newDateButton(u, f.From, tr.T("history.from_any"), false, func(d time.Time) {
+	h.from = newDateButton(tr, now, nav.window(), f.From, tr.T("history.from_any"), false, func(d time.Time) {
 		f.From = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local)
 		h.reload()
 	})
-	h.to = newDateButton(u, f.To, tr.T("history.to_any"), false, func(d time.Time) {
+	h.to = newDateButton(tr, now, nav.window(), f.To, tr.T("history.to_any"), false, func(d time.Time) {
 		f.To = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, time.Local)
 		h.reload()
 	})
 	if !f.To.IsZero() {
 		h.to.Set(f.To.AddDate(0, 0, -1))
 	}
-	opts := u.triggerOptions()
+	opts := triggers()
 	names := []string{tr.T("history.any_trigger")}
 	for _, o := range opts {
 		names = append(names, o.label)
@@ -100,8 +110,7 @@ func newHistoryScreen(u *UI) *historyScreen {
 	h.list.OnSelected = func(id widget.ListItemID) {
 		h.list.UnselectAll()
 		if id < len(h.rows) && h.rows[id].day.IsZero() {
-			u.screen(SectionCheckin)
-			u.checkin.edit(h.entries[h.rows[id].entry])
+			nav.editEntry(h.entries[h.rows[id].entry])
 		}
 	}
 	title := widget.NewLabelWithStyle(tr.T("journal.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -113,7 +122,7 @@ func newHistoryScreen(u *UI) *historyScreen {
 	list := container.NewBorder(container.NewPadded(h.sticky.label), nil, nil, nil, h.list)
 	h.content = topThenRest(container.NewPadded(top), container.NewStack(list, container.NewPadded(h.empty))) // navlayout.go
 	h.reload()
-	u.subscribe(func(e event) {
+	nav.subscribe(func(e event) {
 		if e.isEntry() {
 			h.reload()
 		}
@@ -139,10 +148,10 @@ func (h *historyScreen) loadMore() {
 	}
 	h.loading = true
 	defer func() { h.loading = false }()
-	page, next, err := h.u.journal.Page(h.u.model.filter, h.cursor, historyPage)
+	page, next, err := h.journal.Page(*h.filter, h.cursor, historyPage)
 	if err != nil {
 		h.more = false
-		h.u.showError(h.u.tr.T("error.read", "Detail", err.Error()))
+		h.nav.showError(h.tr.T("error.read", "Detail", err.Error()))
 		return
 	}
 	for _, e := range page {
@@ -156,18 +165,18 @@ func (h *historyScreen) loadMore() {
 	switch {
 	case len(h.entries) > 0:
 		h.empty.Hide()
-	case h.u.model.filter != (data.Filter{}):
-		h.empty.SetText(h.u.tr.T("history.none_match"))
+	case *h.filter != (data.Filter{}):
+		h.empty.SetText(h.tr.T("history.none_match"))
 		h.empty.Show()
 	default:
-		h.empty.SetText(h.u.tr.T("journal.empty"))
+		h.empty.SetText(h.tr.T("journal.empty"))
 		h.empty.Show()
 	}
 }
 
 func (h *historyScreen) createRow() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewStack(heading, newHistoryEntryRow(h.u.tr))
+	return container.NewStack(heading, newHistoryEntryRow(h.tr))
 }
 
 // rowDay is the day heading of row id, for the sticky heading.
@@ -176,9 +185,9 @@ func (h *historyScreen) rowDay(id int) string {
 		return ""
 	}
 	if r := h.rows[id]; !r.day.IsZero() {
-		return h.u.tr.Date(r.day)
+		return h.tr.Date(r.day)
 	}
-	return h.u.tr.Date(h.entries[h.rows[id].entry].At)
+	return h.tr.Date(h.entries[h.rows[id].entry].At)
 }
 
 func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -193,7 +202,7 @@ func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	h.sticky.bind(o, id, h.rowDay)
-	tr := h.u.tr
+	tr := h.tr
 	row := h.rows[id]
 	stack := o.(*fyne.Container)
 	heading := stack.Objects[0].(*widget.Label)

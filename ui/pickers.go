@@ -119,17 +119,21 @@ func (t *tagChecks) show() {
 // dateButton shows a date and opens Steady's own calendar when tapped (Fyne's
 // calendar names months in English only).
 type dateButton struct {
-	u        *UI
-	value    time.Time // zero = none chosen
-	empty    string    // text when no date is chosen
-	future   bool      // may a date after today be chosen?
+	tr       *i18n.Translator
+	now      func() time.Time
+	win      fyne.Window // the calendar's window
+	value    time.Time   // zero = none chosen
+	empty    string      // text when no date is chosen
+	future   bool        // may a date after today be chosen?
 	onPick   func(time.Time)
 	button   *widget.Button
 	calendar dialog.Dialog
 }
 
-func newDateButton(u *UI, value time.Time, empty string, future bool, onPick func(time.Time)) *dateButton {
-	d := &dateButton{u: u, value: value, empty: empty, future: future, onPick: onPick}
+// newDateButton shows value (or empty when it is zero); a date picked in the
+// calendar on win is passed to onPick.
+func newDateButton(tr *i18n.Translator, now func() time.Time, win fyne.Window, value time.Time, empty string, future bool, onPick func(time.Time)) *dateButton {
+	d := &dateButton{tr: tr, now: now, win: win, value: value, empty: empty, future: future, onPick: onPick}
 	d.button = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.open)
 	d.show()
 	return d
@@ -139,7 +143,7 @@ func (d *dateButton) show() {
 	if d.value.IsZero() {
 		d.button.SetText(d.empty)
 	} else {
-		d.button.SetText(d.u.tr.Date(d.value))
+		d.button.SetText(d.tr.Date(d.value))
 	}
 }
 
@@ -152,7 +156,7 @@ func (d *dateButton) Set(t time.Time) {
 func (d *dateButton) open() {
 	shown := d.value
 	if shown.IsZero() {
-		shown = d.u.now()
+		shown = d.now()
 	}
 	var page *fyne.Container
 	title := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -162,18 +166,18 @@ func (d *dateButton) open() {
 	page = container.NewGridWithColumns(7)
 	draw = func() {
 		shown = time.Date(shown.Year(), shown.Month(), 1, 12, 0, 0, 0, time.Local)
-		title.SetText(d.u.tr.T("format.month_year", "Month", d.u.tr.MonthHeading(shown.Month()), "Year", strconv.Itoa(shown.Year())))
+		title.SetText(d.tr.T("format.month_year", "Month", d.tr.MonthHeading(shown.Month()), "Year", strconv.Itoa(shown.Year())))
 		page.Objects = page.Objects[:0]
-		first := d.u.tr.FirstWeekday()
+		first := d.tr.FirstWeekday()
 		for i := 0; i < 7; i++ {
 			wd := time.Weekday((int(first) + i) % 7)
-			page.Objects = append(page.Objects, widget.NewLabelWithStyle(d.u.tr.T(fmt.Sprintf("date.weekday_short.%d", wd)), fyne.TextAlignCenter, fyne.TextStyle{}))
+			page.Objects = append(page.Objects, widget.NewLabelWithStyle(d.tr.T(fmt.Sprintf("date.weekday_short.%d", wd)), fyne.TextAlignCenter, fyne.TextStyle{}))
 		}
 		lead := (int(shown.Weekday()) - int(first) + 7) % 7
 		for i := 0; i < lead; i++ {
 			page.Objects = append(page.Objects, layout.NewSpacer())
 		}
-		today := d.u.now()
+		today := d.now()
 		days := time.Date(shown.Year(), shown.Month()+1, 0, 0, 0, 0, 0, time.Local).Day()
 		for day := 1; day <= days; day++ {
 			date := time.Date(shown.Year(), shown.Month(), day, 12, 0, 0, 0, time.Local)
@@ -196,7 +200,7 @@ func (d *dateButton) open() {
 	}
 	draw()
 	content := container.NewBorder(container.NewBorder(nil, nil, prev, next, title), nil, nil, nil, page)
-	d.calendar = dialog.NewCustom(d.u.tr.T("date.pick"), d.u.tr.T("dialog.cancel"), content, d.u.win)
+	d.calendar = dialog.NewCustom(d.tr.T("date.pick"), d.tr.T("dialog.cancel"), content, d.win)
 	d.calendar.Show()
 }
 

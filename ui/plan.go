@@ -118,5 +118,5 @@ func (p *planScreen) refresh() {
 // the plan changed, keeping the draft.
 func (u *UI) rebuildForPlan() {
 	u.rebuildPage(SectionCheckin, func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content })
-	u.rebuildPage(SectionHistory, func() fyne.CanvasObject { u.history = newHistoryScreen(u); return u.history.content })
+	u.rebuildPage(SectionHistory, u.buildHistory)
 }

@@ -4,6 +4,8 @@ import (
 	"io"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/steadyapp/steady/data"
 )
 
@@ -161,11 +163,18 @@ func (s *session) DeleteAll() error {
 }
 
 // navigator is what a screen may ask of the shell besides the journal: move
-// to another section, tell the user something, report a failed write, and
-// react to a saved check-in (a very hard one opens Get help). Screens get
-// the session, the translator and a navigator — not the shell (*UI).
+// to another section or open a check-in for editing, listen to the
+// session for as long as the screen is shown, tell the user something,
+// report a failed write, and react to a saved check-in (a very hard one
+// opens Get help). Screens get the session, the translator and a
+// navigator — not the shell (*UI).
 type navigator interface {
 	selectSection(id string)
+	editEntry(e data.Entry)
+	// subscribe makes f hear the session's events until the screen is
+	// rebuilt or the journal closes.
+	subscribe(f func(event)) (cancel func())
+	window() fyne.Window // the window dialogs are shown on
 	showError(msg string)
 	reportWrite(err error, msg func(error) string)
 	afterSave(e data.Entry)

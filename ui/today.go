@@ -49,7 +49,7 @@ func newTodayScreen(u *UI) *todayScreen {
 	t.lastUse.TextStyle.Bold = true
 	t.lapse.Importance = widget.SuccessImportance
 
-	t.quitDate = newDateButton(u, time.Time{}, tr.T("today.quit_date_set"), true, func(d time.Time) {
+	t.quitDate = newDateButton(u.tr, u.now, u.win, time.Time{}, tr.T("today.quit_date_set"), true, func(d time.Time) {
 		if err := u.journal.SetQuitDate(d); err != nil {
 			u.reportWrite(err, u.saveError)
 		}

@@ -1,0 +1,27 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/steadyapp/steady/data"
+)
+
+// The shell builds each screen from the parts it needs: the session (or a
+// narrower view of it), the translator, a navigator (the shell, seen only
+// through that interface), the clock, and the few callbacks a screen cannot
+// do without. No screen holds *UI.
+
+// buildHistory builds History into u.history.
+func (u *UI) buildHistory() fyne.CanvasObject {
+	u.history = newHistoryScreen(u.journal, u, u.tr, u.now, &u.model.filter, u.triggerOptions)
+	return u.history.content
+}
+
+// window is the window dialogs are shown on.
+func (u *UI) window() fyne.Window { return u.win }
+
+// editEntry opens a stored check-in in the check-in form.
+func (u *UI) editEntry(e data.Entry) {
+	u.screen(SectionCheckin)
+	u.checkin.edit(e)
+}
