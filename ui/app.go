@@ -171,7 +171,7 @@ func (u *UI) sections() []section {
 		{SectionToday, "tab.today", theme.HomeIcon(), func() fyne.CanvasObject { u.today = newTodayScreen(u); return u.today.content }},
 		{SectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content }},
 		{SectionHistory, "tab.history", theme.HistoryIcon(), u.buildHistory},
-		{SectionInsights, "tab.insights", theme.GridIcon(), func() fyne.CanvasObject { u.insights = newInsightsScreen(u); return u.insights.content }},
+		{SectionInsights, "tab.insights", theme.GridIcon(), u.buildInsights},
 		{SectionPlan, "tab.plan", theme.ListIcon(), func() fyne.CanvasObject { u.plan = newPlanScreen(u); return u.plan.content }},
 		{SectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u, u.guide) }},
 		{SectionManaging, "tab.managing", theme.ConfirmIcon(), func() fyne.CanvasObject { return newManagingScreen(u.tr, u.guide) }},

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // insightPeriods are the chart periods on offer, in days.
@@ -21,7 +22,11 @@ const topN = 8
 // and sleep by day with their 7-day averages, craving by hour of day, and
 // the most frequent triggers and symptoms.
 type insightsScreen struct {
-	u        *UI
+	journal  insightsScreenJournal
+	tr       *i18n.Translator
+	now      func() time.Time
+	days     *int                           // the chosen period, kept in the model
+	labeler  func() func(tag string) string // a check-in tag's text (see UI.labeler)
 	content  fyne.CanvasObject
 	period   *widget.Select
 	panel    *insightsPanel
@@ -31,26 +36,36 @@ type insightsScreen struct {
 	body     *bodyTrends // insights_body.go
 }
 
-func newInsightsScreen(u *UI) *insightsScreen {
-	s := &insightsScreen{u: u}
-	tr := u.tr
+// insightsScreenJournal is what the Insights screen reads: the charts'
+// figures, the ranked tags and the body log.
+type insightsScreenJournal interface {
+	insightsJournal
+	TopTags(kind string, from, to time.Time, limit int) ([]data.TagCount, error)
+	Entries(from, to time.Time) ([]data.Entry, error)
+}
+
+// newInsightsScreen builds Insights over the period in days (kept in the
+// model); labeler gives the text of check-in tags, read again at each
+// refresh; bodyOn shows the Body card.
+func newInsightsScreen(journal insightsScreenJournal, nav navigator, tr *i18n.Translator, now func() time.Time, days *int, labeler func() func(tag string) string, bodyOn bool) *insightsScreen {
+	s := &insightsScreen{journal: journal, tr: tr, now: now, days: days, labeler: labeler}
 	var names []string
 	for _, d := range insightPeriods {
 		names = append(names, tr.N("insights.last_days", d))
 	}
 	s.period = widget.NewSelect(names, nil)
 	for i, d := range insightPeriods {
-		if d == u.model.insightDays {
+		if d == *days {
 			s.period.SetSelectedIndex(i)
 		}
 	}
 	s.period.OnChanged = func(string) {
-		u.model.insightDays = insightPeriods[s.period.SelectedIndex()]
+		*days = insightPeriods[s.period.SelectedIndex()]
 		s.refresh()
 	}
 	// The labels of plan tags are read again at each refresh.
-	label := func(tag string) string { return u.labeler()(tag) }
-	s.panel = newInsightsPanel(tr, u.journal, u.now, label, u.model.insightDays)
+	label := func(tag string) string { return labeler()(tag) }
+	s.panel = newInsightsPanel(tr, journal, now, label, *days)
 	s.triggers = container.NewVBox()
 	s.symptoms = container.NewVBox()
 	s.summary = widget.NewLabel("")
@@ -62,9 +77,9 @@ func newInsightsScreen(u *UI) *insightsScreen {
 
 	top := container.NewVBox(container.NewHBox(fitted(s.period)), s.summary, s.panel.errText)
 	charts := newColumns(2, mood, craving, sleep, trigCard)
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, week, charts, hours, s.bodyCard(), helps, sympCard)))
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, week, charts, hours, s.bodyCard(bodyOn), helps, sympCard)))
 	s.refresh()
-	u.subscribe(func(e event) {
+	nav.subscribe(func(e event) {
 		if e.isEntry() || e == planChanged {
 			s.refresh()
 		}
@@ -77,18 +92,18 @@ func (s *insightsScreen) refresh() {
 	if s == nil {
 		return
 	}
-	u, tr := s.u, s.u.tr
-	days := u.model.insightDays
+	tr := s.tr
+	days := *s.days
 	s.panel.setDays(days)
 	s.body.refresh(days)
 	count := 0
 	for _, d := range s.panel.series.Days {
 		count += d.N
 	}
-	p := data.LastDays(u.now(), days)
+	p := data.LastDays(s.now(), days)
 	// The tag lists count by instants: the period's first local midnight
 	// to the end of today, in the zone of now.
-	now := u.now()
+	now := s.now()
 	to := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, now.Location())
 	from := to.AddDate(0, 0, -p.Days)
 	s.fillTop(s.triggers, data.KindTrigger, from, to)
@@ -101,9 +116,9 @@ func (s *insightsScreen) refresh() {
 }
 
 func (s *insightsScreen) fillTop(box *fyne.Container, kind string, from, to time.Time) {
-	tr := s.u.tr
+	tr := s.tr
 	box.Objects = nil
-	top, err := s.u.journal.TopTags(kind, from, to, topN)
+	top, err := s.journal.TopTags(kind, from, to, topN)
 	if err != nil || len(top) == 0 {
 		l := widget.NewLabel(tr.T("insights.none"))
 		box.Add(l)
@@ -111,7 +126,7 @@ func (s *insightsScreen) fillTop(box *fyne.Container, kind string, from, to time
 		return
 	}
 	max := float64(top[0].Count)
-	label := s.u.labeler()
+	label := s.labeler()
 	for _, t := range top {
 		name := wrapped(label(t.Tag))
 		n := widget.NewLabel(tr.N("insights.times", t.Count))

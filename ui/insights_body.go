@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // Body trends in Insights (issue 15): bladder pain, getting up at night to
@@ -31,17 +32,23 @@ type bodyChart struct {
 	days       []data.BodyDay
 }
 
-// bodyTrends is the Body card of Insights.
-type bodyTrends struct {
-	u      *UI
-	card   *widget.Card
-	empty  *widget.Label
-	charts []*bodyChart
+// bodyJournal is what the Body card reads.
+type bodyJournal interface {
+	Entries(from, to time.Time) ([]data.Entry, error)
 }
 
-func newBodyTrends(u *UI) *bodyTrends {
-	tr := u.tr
-	b := &bodyTrends{u: u}
+// bodyTrends is the Body card of Insights.
+type bodyTrends struct {
+	journal bodyJournal
+	tr      *i18n.Translator
+	now     func() time.Time
+	card    *widget.Card
+	empty   *widget.Label
+	charts  []*bodyChart
+}
+
+func newBodyTrends(journal bodyJournal, tr *i18n.Translator, now func() time.Time) *bodyTrends {
+	b := &bodyTrends{journal: journal, tr: tr, now: now}
 	pain := []float64{0, 2, 4, 6, 8, 10}
 	add := func(title, sub string, yMax float64, ticks []float64, value func(data.BodyDay) int) {
 		c := &bodyChart{title: title, sub: sub, value: value}
@@ -76,7 +83,7 @@ func newBodyTrends(u *UI) *bodyTrends {
 
 // dayLabel is a chart's date tick, as the other charts label them.
 func (b *bodyTrends) dayLabel(i int, d data.DayPoint) string {
-	return (&insightsPanel{tr: b.u.tr, days: len(b.charts[0].days)}).dayLabel(i, d)
+	return (&insightsPanel{tr: b.tr, days: len(b.charts[0].days)}).dayLabel(i, d)
 }
 
 // refresh reads the last days days of the body log and redraws the charts.
@@ -84,11 +91,11 @@ func (b *bodyTrends) refresh(days int) {
 	if b == nil {
 		return
 	}
-	u := b.u
-	now := u.now()
-	entries, err := u.journal.Entries(now.AddDate(0, 0, -days).Add(-14*time.Hour), now.Add(14*time.Hour))
+	tr := b.tr
+	now := b.now()
+	entries, err := b.journal.Entries(now.AddDate(0, 0, -days).Add(-14*time.Hour), now.Add(14*time.Hour))
 	if err != nil {
-		b.empty.SetText(u.tr.T("error.read", "Detail", err.Error()))
+		b.empty.SetText(tr.T("error.read", "Detail", err.Error()))
 		b.empty.Show()
 		return
 	}
@@ -97,7 +104,7 @@ func (b *bodyTrends) refresh(days int) {
 	for _, d := range trend {
 		logged += d.Logged
 	}
-	b.empty.SetText(u.tr.T("insights.body.empty"))
+	b.empty.SetText(tr.T("insights.body.empty"))
 	if logged == 0 {
 		b.empty.Show()
 	} else {
@@ -122,7 +129,7 @@ func (b *bodyTrends) refresh(days int) {
 // showDay writes what the chart's cursor is on: the date, the value or
 // "nothing recorded", and a lapse.
 func (b *bodyTrends) showDay(c *bodyChart, i int) {
-	tr := b.u.tr
+	tr := b.tr
 	if i < 0 || i >= len(c.days) {
 		c.read.SetText(tr.T("chart.hint"))
 		return
@@ -141,10 +148,11 @@ func (b *bodyTrends) showDay(c *bodyChart, i int) {
 }
 
 // bodyCard builds the Body card of the Insights screen; nothing when the
-// body section is turned off and no body log was ever kept in the period.
-func (s *insightsScreen) bodyCard() fyne.CanvasObject {
-	s.body = newBodyTrends(s.u)
-	if !s.u.bodyOn() {
+// body section is turned off (bodyOn false) and no body log was ever kept
+// in the period.
+func (s *insightsScreen) bodyCard(bodyOn bool) fyne.CanvasObject {
+	s.body = newBodyTrends(s.journal, s.tr, s.now)
+	if !bodyOn {
 		s.body.card.Hide()
 	}
 	return s.body.card

@@ -17,6 +17,12 @@ func (u *UI) buildHistory() fyne.CanvasObject {
 	return u.history.content
 }
 
+// buildInsights builds Insights into u.insights.
+func (u *UI) buildInsights() fyne.CanvasObject {
+	u.insights = newInsightsScreen(u.journal, u, u.tr, u.now, &u.model.insightDays, u.labeler, u.bodyOn())
+	return u.insights.content
+}
+
 // window is the window dialogs are shown on.
 func (u *UI) window() fyne.Window { return u.win }
 
