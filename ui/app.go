@@ -172,7 +172,7 @@ func (u *UI) sections() []section {
 		{SectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content }},
 		{SectionHistory, "tab.history", theme.HistoryIcon(), u.buildHistory},
 		{SectionInsights, "tab.insights", theme.GridIcon(), u.buildInsights},
-		{SectionPlan, "tab.plan", theme.ListIcon(), func() fyne.CanvasObject { u.plan = newPlanScreen(u); return u.plan.content }},
+		{SectionPlan, "tab.plan", theme.ListIcon(), u.buildPlan},
 		{SectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u, u.guide) }},
 		{SectionManaging, "tab.managing", theme.ConfirmIcon(), func() fyne.CanvasObject { return newManagingScreen(u.tr, u.guide) }},
 		{SectionFAQ, "tab.faq", theme.QuestionIcon(), func() fyne.CanvasObject { return newFAQScreen(u, u.guide) }},

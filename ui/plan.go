@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // planScreen is the user's own relapse-prevention plan, from the guide's
@@ -14,14 +15,23 @@ import (
 // strategies that work. Triggers and strategies added here appear in the
 // check-in form.
 type planScreen struct {
-	u       *UI
+	journal planJournal
+	nav     navigator
+	tr      *i18n.Translator
 	content fyne.CanvasObject
 	lists   map[string]*fyne.Container
 }
 
-func newPlanScreen(u *UI) *planScreen {
-	p := &planScreen{u: u, lists: map[string]*fyne.Container{}}
-	tr := u.tr
+// planJournal is what My plan reads and writes.
+type planJournal interface {
+	Plan(kind string) ([]data.PlanItem, error)
+	AddPlanItem(p *data.PlanItem) error
+	DeletePlanItem(id int64) error
+}
+
+// newPlanScreen builds My plan; it is read again when the plan changes.
+func newPlanScreen(journal planJournal, nav navigator, tr *i18n.Translator) *planScreen {
+	p := &planScreen{journal: journal, nav: nav, tr: tr, lists: map[string]*fyne.Container{}}
 	intro := widget.NewLabel(tr.T("plan.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{intro}
@@ -32,7 +42,7 @@ func newPlanScreen(u *UI) *planScreen {
 	}
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(objs...)))
 	p.refresh()
-	u.subscribe(func(e event) {
+	nav.subscribe(func(e event) {
 		if e == planChanged {
 			p.refresh()
 		}
@@ -42,15 +52,15 @@ func newPlanScreen(u *UI) *planScreen {
 
 // addRow is the entry (and, for people, the phone field) to add an item.
 func (p *planScreen) addRow(kind string) fyne.CanvasObject {
-	u, tr := p.u, p.u.tr
+	tr := p.tr
 	text := widget.NewEntry()
 	text.PlaceHolder = tr.T("plan." + kind + ".placeholder")
 	phone := widget.NewEntry()
 	phone.PlaceHolder = tr.T("plan.phone_placeholder")
 	add := func() {
 		item := data.PlanItem{Kind: kind, Text: text.Text, Phone: phone.Text}
-		if err := u.journal.AddPlanItem(&item); err != nil {
-			u.reportWrite(err, p.planError)
+		if err := p.journal.AddPlanItem(&item); err != nil {
+			p.nav.reportWrite(err, p.planError)
 			return
 		}
 		text.SetText("")
@@ -66,18 +76,18 @@ func (p *planScreen) addRow(kind string) fyne.CanvasObject {
 }
 
 func (p *planScreen) planError(err error) string {
-	if msg, ok := p.u.refusal(err, ""); ok {
+	if msg, ok := refusal(p.tr, err, ""); ok {
 		return msg
 	}
-	return p.u.tr.T("error.save", "Detail", err.Error())
+	return p.tr.T("error.save", "Detail", err.Error())
 }
 
 // refresh re-reads the plan.
 func (p *planScreen) refresh() {
-	u, tr := p.u, p.u.tr
-	items, err := u.journal.Plan("")
+	tr := p.tr
+	items, err := p.journal.Plan("")
 	if err != nil {
-		u.showError(tr.T("error.read", "Detail", err.Error()))
+		p.nav.showError(tr.T("error.read", "Detail", err.Error()))
 		return
 	}
 	for _, box := range p.lists {
@@ -88,17 +98,17 @@ func (p *planScreen) refresh() {
 		label := widget.NewLabel(item.Text)
 		label.Wrapping = fyne.TextWrapWord
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			u.confirmDanger(tr.T("plan.remove_title"), tr.T("plan.remove_question", "Item", item.Text), tr.T("plan.remove"), func() {
-				if err := u.journal.DeletePlanItem(item.ID); err != nil {
-					u.reportWrite(err, u.saveError)
+			p.nav.confirmDanger(tr.T("plan.remove_title"), tr.T("plan.remove_question", "Item", item.Text), tr.T("plan.remove"), func() {
+				if err := p.journal.DeletePlanItem(item.ID); err != nil {
+					p.nav.reportWrite(err, func(err error) string { return tr.T("error.save", "Detail", err.Error()) })
 				}
 			})
 		})
 		right := fyne.CanvasObject(remove)
 		if item.Kind == data.PlanPerson && item.Phone != "" {
 			copyBtn := widget.NewButtonWithIcon(item.Phone, theme.ContentCopyIcon(), func() {
-				u.app.Clipboard().SetContent(item.Phone)
-				u.showMessage(tr.T("plan.copied_title"), tr.T("plan.copied", "Phone", item.Phone))
+				p.nav.copyText(item.Phone)
+				p.nav.showMessage(tr.T("plan.copied_title"), tr.T("plan.copied", "Phone", item.Phone))
 			})
 			right = container.NewHBox(copyBtn, remove)
 		}
@@ -112,11 +122,4 @@ func (p *planScreen) refresh() {
 		}
 		box.Refresh()
 	}
-}
-
-// rebuildForPlan rebuilds the check-in form's and History's choices after
-// the plan changed, keeping the draft.
-func (u *UI) rebuildForPlan() {
-	u.rebuildPage(SectionCheckin, func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content })
-	u.rebuildPage(SectionHistory, u.buildHistory)
 }

@@ -23,8 +23,24 @@ func (u *UI) buildInsights() fyne.CanvasObject {
 	return u.insights.content
 }
 
+// buildPlan builds My plan into u.plan.
+func (u *UI) buildPlan() fyne.CanvasObject {
+	u.plan = newPlanScreen(u.journal, u, u.tr)
+	return u.plan.content
+}
+
+// rebuildForPlan rebuilds the check-in form's and History's choices after
+// the plan changed, keeping the draft.
+func (u *UI) rebuildForPlan() {
+	u.rebuildPage(SectionCheckin, func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content })
+	u.rebuildPage(SectionHistory, u.buildHistory)
+}
+
 // window is the window dialogs are shown on.
 func (u *UI) window() fyne.Window { return u.win }
+
+// copyText puts s on the clipboard.
+func (u *UI) copyText(s string) { u.app.Clipboard().SetContent(s) }
 
 // editEntry opens a stored check-in in the check-in form.
 func (u *UI) editEntry(e data.Entry) {

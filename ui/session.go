@@ -176,6 +176,10 @@ type navigator interface {
 	subscribe(f func(event)) (cancel func())
 	window() fyne.Window // the window dialogs are shown on
 	showError(msg string)
+	showMessage(title, msg string)
+	// confirmDanger asks before a destructive action (safedialogs.go).
+	confirmDanger(title, msg, yes string, then func())
+	copyText(s string) // puts s on the clipboard
 	reportWrite(err error, msg func(error) string)
 	afterSave(e data.Entry)
 }
