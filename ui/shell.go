@@ -114,6 +114,7 @@ func (u *UI) enterOpen(store *data.Store) {
 	u.touch()
 	u.sayLooseFolder(store) // fyneprefs.go
 	u.announce("open")
+	u.watchDamage(store) // damaged.go: last, as it may leave this state
 }
 
 // enterLocked shows the lock screen with the header preferences prefs.
