@@ -167,6 +167,7 @@ func checkJournal(t *testing.T, dir string, acked map[int64]Entry, pass ...strin
 // that the journal is sound and holds every entry the writer was told was
 // saved.
 func TestCrashSafety(t *testing.T) {
+	t.Parallel() // its own folder; child processes, mostly waiting
 	rounds := 40
 	if testing.Short() {
 		rounds = 30
@@ -179,6 +180,7 @@ func TestCrashSafety(t *testing.T) {
 // acknowledged after its save must be in the file after a kill, including
 // kills in the middle of writing the new vault and right after its rename.
 func TestCrashSafetyEncrypted(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "steady")
 	s, err := Open(dir)
 	if err != nil {

@@ -175,6 +175,7 @@ func copyTree(t *testing.T, dst, src string) {
 // check-in, and once an encrypted journal has opened no readable copy of any
 // note is left in the data folder — no plain journal beside the vault.
 func TestTransitionCrash(t *testing.T) {
+	t.Parallel() // its own folders; child processes, mostly waiting
 	if testing.Short() {
 		t.Skip("30 child processes")
 	}

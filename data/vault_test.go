@@ -332,6 +332,7 @@ const (
 // are left as they are while nothing changes, and are written in the
 // current format by the next save; after it, both spellings open them.
 func TestVersion1VaultsOpenAndMigrate(t *testing.T) {
+	t.Parallel() // its own copies of the fixtures; derives at their (production) cost
 	for _, tt := range []struct{ file, typed string }{{"nfc.vault", passNFC}, {"nfc.vault", passNFD}, {"nfd.vault", passNFD}} {
 		t.Run(tt.file+" typed "+map[string]string{passNFC: "NFC", passNFD: "NFD"}[tt.typed], func(t *testing.T) {
 			dir, v1 := copyFixture(t, tt.file)
