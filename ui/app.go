@@ -173,9 +173,9 @@ func (u *UI) sections() []section {
 		{SectionHistory, "tab.history", theme.HistoryIcon(), u.buildHistory},
 		{SectionInsights, "tab.insights", theme.GridIcon(), u.buildInsights},
 		{SectionPlan, "tab.plan", theme.ListIcon(), u.buildPlan},
-		{SectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u, u.guide) }},
+		{SectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u.tr, u.guide, u.getHelpButton()) }},
 		{SectionManaging, "tab.managing", theme.ConfirmIcon(), func() fyne.CanvasObject { return newManagingScreen(u.tr, u.guide) }},
-		{SectionFAQ, "tab.faq", theme.QuestionIcon(), func() fyne.CanvasObject { return newFAQScreen(u, u.guide) }},
+		{SectionFAQ, "tab.faq", theme.QuestionIcon(), func() fyne.CanvasObject { return newFAQScreen(u.tr, u.guide, u.getHelpButton()) }},
 		{SectionHelp, "tab.help", theme.WarningIcon(), func() fyne.CanvasObject { return newHelpScreen(u).content }},
 		{SectionSettings, "tab.settings", theme.SettingsIcon(), func() fyne.CanvasObject { u.settings = newSettingsScreen(u); return u.settings.content }},
 	}

@@ -5,12 +5,12 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/steadyapp/steady/data/guide"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // newSymptomsScreen shows the guide's introduction and every withdrawal
-// symptom, by category.
-func newSymptomsScreen(u *UI, g guide.Guide) fyne.CanvasObject {
-	tr := u.tr
+// symptom, by category, with getHelp (the Get help button) under them.
+func newSymptomsScreen(tr *i18n.Translator, g guide.Guide, getHelp fyne.CanvasObject) fyne.CanvasObject {
 	var d document
 	d.heading(tr.T(g.SymptomsTitleID))
 	for _, id := range g.IntroIDs {
@@ -35,5 +35,5 @@ func newSymptomsScreen(u *UI, g guide.Guide) fyne.CanvasObject {
 		d.list(items)
 	}
 	d.paragraph(tr.T(g.SymptomsClosingID))
-	return scrollPage(d.richText(), container.NewHBox(u.getHelpButton()))
+	return scrollPage(d.richText(), container.NewHBox(getHelp))
 }
