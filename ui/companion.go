@@ -39,11 +39,6 @@ const defaultMinutes = 15
 // companionFrame is how often the timer and the breathing circle move.
 const companionFrame = 100 * time.Millisecond
 
-// SettingBreathingMotion is the journal setting that switches the breathing
-// circle's animation off ("0") for people who prefer a still screen; absent
-// or "1" animates it.
-const SettingBreathingMotion = "breathing_motion"
-
 // cravingOffer is the craving, in a check-in, from which Steady offers the
 // companion.
 const cravingOffer = 7
@@ -135,7 +130,7 @@ func newCompanion(tr *i18n.Translator, j companionJournal, now func() time.Time,
 	c.breath.Wrapping = fyne.TextWrapWord
 	c.circle = newBreathCircle()
 	animate := true
-	if v, ok, _ := j.Setting(SettingBreathingMotion); ok && v == "0" {
+	if v, ok, _ := j.Setting(data.SettingBreathingMotion); ok && v == "0" {
 		animate = false
 	}
 	c.circle.still = !animate
@@ -146,7 +141,7 @@ func newCompanion(tr *i18n.Translator, j companionJournal, now func() time.Time,
 		if !on {
 			v = "0"
 		}
-		_ = j.SetSetting(SettingBreathingMotion, v) // a preference: not saving it loses nothing written
+		_ = j.SetSetting(data.SettingBreathingMotion, v) // a preference: not saving it loses nothing written
 	})
 	c.motion.SetChecked(animate)
 

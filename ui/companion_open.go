@@ -16,9 +16,13 @@ import (
 var shortcutRideOut = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 
 // rideOutButton opens the companion from a screen.
-func (u *UI) rideOutButton() *widget.Button {
-	b := widget.NewButtonWithIcon(u.tr.T("companion.open"), theme.MediaPlayIcon(), func() { u.showCompanion(-1) })
-	return b
+func (u *UI) rideOutButton() *widget.Button { return u.rideOutButtonFor(-1) }
+
+// rideOutButtonFor opens the companion after a check-in whose craving was
+// craving: the companion's last question starts from it. The gentle note
+// under a check-in with a strong craving offers it (savenote.go).
+func (u *UI) rideOutButtonFor(craving int) *widget.Button {
+	return widget.NewButtonWithIcon(u.tr.T("companion.open"), theme.MediaPlayIcon(), func() { u.showCompanion(craving) })
 }
 
 // showCompanion opens the "Ride it out" companion in a dialog over the
@@ -39,23 +43,5 @@ func (u *UI) showCompanion(craving int) {
 	d.SetOnClosed(c.close)
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-40, 640), size.Height-40))
-	d.Show()
-}
-
-// offerCompanion asks, after a check-in with a strong craving, whether the
-// person would like to ride it out with Steady.
-func (u *UI) offerCompanion(e data.Entry) {
-	if e.Craving < cravingOffer || e.Used {
-		return
-	}
-	msg := widget.NewLabel(u.tr.T("companion.suggest"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(u.tr.T("companion.title"), u.tr.T("companion.open"), u.tr.T("dialog.close"), msg,
-		func(ok bool) {
-			if ok {
-				u.showCompanion(e.Craving)
-			}
-		}, u.win)
-	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }

@@ -108,7 +108,7 @@ func TestCompanionTimerRunsEndsAsksAndSaves(t *testing.T) {
 
 func TestCompanionStopAndStillBreathing(t *testing.T) {
 	store, tr := newJournalTest(t)
-	if err := store.SetSetting(SettingBreathingMotion, "0"); err != nil {
+	if err := store.SetSetting(data.SettingBreathingMotion, "0"); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now().Add(-time.Hour)
@@ -137,7 +137,7 @@ func TestCompanionStopAndStillBreathing(t *testing.T) {
 		t.Errorf("after Stop: %v, ended note shown %v, %q", c.state, !c.askText.Hidden, c.left.Text)
 	}
 	c.motion.SetChecked(true)
-	if v, _, _ := store.Setting(SettingBreathingMotion); v != "1" {
+	if v, _, _ := store.Setting(data.SettingBreathingMotion); v != "1" {
 		t.Errorf("motion setting %q", v)
 	}
 }

@@ -100,7 +100,7 @@ func (n *saveNote) fillGentle(u *UI, e data.Entry) {
 	// One label: the note stays short in a small window.
 	n.gentle.Add(wrapped(strings.Join(lines, "\n")))
 	if e.Craving >= cravingOffer && !e.Used {
-		n.gentle.Add(container.NewHBox(u.rideOutButton()))
+		n.gentle.Add(container.NewHBox(u.rideOutButtonFor(e.Craving)))
 	}
 }
 
