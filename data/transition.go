@@ -251,8 +251,11 @@ func openSealed(path string, key *vaultKey) ([]byte, error) {
 
 // replaceFile writes data to dst atomically, then overwrites and removes
 // src: when src is dst, its old bytes are overwritten through a descriptor
-// held across the rename.
+// held across the rename (where the system allows: see replaceOver).
 func replaceFile(dst, src string, data [][]byte) error {
+	if renameOverOpenRefused && filepath.Clean(dst) == filepath.Clean(src) {
+		return replaceOver(dst, data)
+	}
 	old := holdFiles(src)
 	if err := writeParts(dst, data); err != nil {
 		old.close()
