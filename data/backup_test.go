@@ -233,6 +233,11 @@ func TestRestoreBackup(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { s.Close() })
+			// Let Open's background backup finish: the test reads the
+			// backups folder, where it writes its temporary file.
+			if err := s.BackupError(); err != nil {
+				t.Fatal(err)
+			}
 			return backup
 		}, ErrLocked},
 	}

@@ -343,10 +343,21 @@ func TestSetAside(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		// Kill it once it has acknowledged a few check-ins (they are then
+		// in the log), whatever the machine's speed.
+		acks, killed := 0, false
 		got := make(chan childOutput, 1)
-		go func() { got <- parseOutput(t, stdout) }()
-		time.Sleep(300 * time.Millisecond)
-		cmd.Process.Kill() //nolint:errcheck // checked by Wait
+		go func() {
+			got <- parseOutput(t, stdout, func(line string) {
+				if strings.HasPrefix(line, "ack ") {
+					acks++
+				}
+				if acks >= 5 && !killed {
+					killed = true
+					cmd.Process.Kill() //nolint:errcheck // checked by Wait
+				}
+			})
+		}()
 		out := <-got
 		cmd.Wait() //nolint:errcheck // killed on purpose
 		if _, err := os.Stat(filepath.Join(dir, FileName+"-wal")); err != nil || len(out.acks) == 0 {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -110,8 +111,17 @@ func TestSecondOpenInProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	link := filepath.Join(t.TempDir(), "link")
+	noLink := ""
 	if err := os.Symlink(dir, link); err != nil {
-		t.Fatal(err)
+		if runtime.GOOS != "windows" {
+			t.Fatal(err)
+		}
+		// Windows lets only administrators and developer mode make them.
+		noLink = "no symbolic link here: " + err.Error()
+	} else if _, err := os.Lstat(link); err != nil {
+		// Wine 8's CreateSymbolicLinkW is a stub: it reports success and
+		// makes nothing, so Open would make a new journal at the name.
+		noLink = "os.Symlink reported success but made no link (Wine 8 has no symbolic links)"
 	}
 	before := snapshot(t, dir)
 	tests := []struct {
@@ -125,6 +135,9 @@ func TestSecondOpenInProcess(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.dir == link && noLink != "" {
+				t.Skip(noLink)
+			}
 			start := time.Now()
 			s2, err := Open(tt.dir)
 			if err == nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -35,6 +36,10 @@ func TestLockLost(t *testing.T) {
 			lost := make(chan error, 4)
 			s.OnSaveFailed(func(err error) { lost <- err })
 			lockPath := filepath.Join(dir, LockName)
+			if lockFileGuarded {
+				lockStaysHeld(t, s, dir, tt.replace, 50)
+				return
+			}
 			if err := os.Remove(lockPath); err != nil {
 				t.Fatal(err)
 			}
@@ -83,6 +88,13 @@ func TestLockLostTwoProcesses(t *testing.T) {
 			} else {
 				s, dir = openTemp(t)
 				addNotes(t, s, 50, "two")
+			}
+			if lockFileGuarded {
+				lockStaysHeld(t, s, dir, true, 50)
+				if _, err := Open(dir); !errors.Is(err, ErrLocked) {
+					t.Errorf("a second Open while the lock is held = %v, want ErrLocked", err)
+				}
+				return
 			}
 			if err := os.Remove(filepath.Join(dir, LockName)); err != nil {
 				t.Fatal(err)
@@ -140,5 +152,50 @@ func TestLooseFolderIsTightened(t *testing.T) {
 	defer s.Close()
 	if _, loose := s.LooseFolder(); loose {
 		t.Error("an owner-only folder reported loose")
+	}
+}
+
+// lockFileGuarded is true where the system itself keeps the held lock file
+// from being deleted or replaced (Windows: Steady opens it without
+// FILE_SHARE_DELETE), so the lock cannot be lost that way.
+const lockFileGuarded = runtime.GOOS == "windows"
+
+// lockStaysHeld checks the Windows guarantee on the open journal s in dir
+// (with n check-ins): deleting the held lock file fails, and so does renaming
+// another file over it when replace is set; the journal stays writable,
+// OnSaveFailed is not called.
+func lockStaysHeld(t *testing.T, s *Store, dir string, replace bool, n int) {
+	t.Helper()
+	t.Cleanup(func() { s.Close() }) // before t.TempDir's: Windows cannot remove a held file
+	failed := make(chan error, 4)
+	s.OnSaveFailed(func(err error) { failed <- err })
+	lockPath := filepath.Join(dir, LockName)
+	if err := os.Remove(lockPath); err == nil {
+		t.Fatal("deleting the held lock file succeeded")
+	}
+	if replace {
+		other := filepath.Join(dir, "other.lock")
+		if err := os.WriteFile(other, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(other, lockPath); err == nil {
+			t.Fatal("renaming a file over the held lock file succeeded")
+		}
+		os.Remove(other)
+	}
+	if _, err := os.Stat(lockPath); err != nil {
+		t.Fatalf("the lock file is gone: %v", err)
+	}
+	if err := s.Add(&Entry{At: time.Now(), Mood: 1, Note: "after the attempt"}); err != nil {
+		t.Fatalf("Add after the attempt = %v", err)
+	}
+	if err := s.SetSetting(SettingTheme, "light"); err != nil {
+		t.Fatalf("SetSetting after the attempt = %v", err)
+	}
+	if c, _ := s.Count(); c != n+1 {
+		t.Errorf("%d check-ins, want %d", c, n+1)
+	}
+	if len(failed) != 0 {
+		t.Errorf("OnSaveFailed called: %v", <-failed)
 	}
 }
