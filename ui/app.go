@@ -168,7 +168,7 @@ type section struct {
 
 func (u *UI) sections() []section {
 	return []section{
-		{SectionToday, "tab.today", theme.HomeIcon(), func() fyne.CanvasObject { u.today = newTodayScreen(u); return u.today.content }},
+		{SectionToday, "tab.today", theme.HomeIcon(), u.buildToday},
 		{SectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content }},
 		{SectionHistory, "tab.history", theme.HistoryIcon(), u.buildHistory},
 		{SectionInsights, "tab.insights", theme.GridIcon(), u.buildInsights},

@@ -183,7 +183,7 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	tr := u.tr
 
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.when = newDateButton(u.tr, u.now, u.win, time.Time{}, tr.T("checkin.now"), false, func(t time.Time) { c.setDay(t) })
+	c.when = newDateButton(u.tr, u.clock(), u.win, time.Time{}, tr.T("checkin.now"), false, func(t time.Time) { c.setDay(t) })
 	c.hour = widget.NewSelect(twoDigits(24), func(string) { c.setClock() })
 	c.minute = widget.NewSelect(twoDigits(60), func(string) { c.setClock() })
 	now := widget.NewButton(tr.T("checkin.now"), func() { u.model.draft.at = time.Time{}; c.showWhen() })

@@ -158,7 +158,7 @@ func milestoneChips(tr *i18n.Translator, c data.Count) fyne.CanvasObject {
 // showMilestones fills Today's milestones: those of the quit date (or, with
 // no quit date, of the last use) and the next one.
 func (t *todayScreen) showMilestones(p data.Progress) {
-	tr := t.u.tr
+	tr := t.tr
 	t.milestones.Objects = nil
 	c := p.Quit
 	if !c.Known {

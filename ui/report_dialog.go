@@ -53,8 +53,8 @@ func (u *UI) openReportDialog() *reportDialog {
 	names := []string{tr.T("report_dialog.weeks2"), tr.T("report_dialog.days30"),
 		tr.T("report_dialog.days90"), tr.T("report_dialog.custom")}
 	now := u.now()
-	r.from = newDateButton(u.tr, u.now, u.win, now.AddDate(0, 0, -29), tr.T("report_dialog.from"), false, func(time.Time) {})
-	r.to = newDateButton(u.tr, u.now, u.win, now, tr.T("report_dialog.to"), false, func(time.Time) {})
+	r.from = newDateButton(u.tr, u.clock(), u.win, now.AddDate(0, 0, -29), tr.T("report_dialog.from"), false, func(time.Time) {})
+	r.to = newDateButton(u.tr, u.clock(), u.win, now, tr.T("report_dialog.to"), false, func(time.Time) {})
 	r.custom = container.NewVBox(
 		field(tr.T("report_dialog.from"), container.NewHBox(r.from.button)),
 		field(tr.T("report_dialog.to"), container.NewHBox(r.to.button)))

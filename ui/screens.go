@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/steadyapp/steady/data"
@@ -11,15 +13,30 @@ import (
 // through that interface), the clock, and the few callbacks a screen cannot
 // do without. No screen holds *UI.
 
+// buildToday builds Today into u.today. The body log's card is built first,
+// so its subscription comes before Today's, as it always did.
+func (u *UI) buildToday() fyne.CanvasObject {
+	soon := u.soonBox()
+	u.today = newTodayScreen(u.journal, u, u.tr, u.clock(), todayParts{
+		soon:         soon,
+		rideOut:      u.rideOutButton(),
+		getHelp:      u.getHelpButton(),
+		showProgress: u.showProgress,
+		discreet:     u.discreet,
+		quickDraft:   &u.model.quick,
+	})
+	return u.today.content
+}
+
 // buildHistory builds History into u.history.
 func (u *UI) buildHistory() fyne.CanvasObject {
-	u.history = newHistoryScreen(u.journal, u, u.tr, u.now, &u.model.filter, u.triggerOptions)
+	u.history = newHistoryScreen(u.journal, u, u.tr, u.clock(), &u.model.filter, u.triggerOptions)
 	return u.history.content
 }
 
 // buildInsights builds Insights into u.insights.
 func (u *UI) buildInsights() fyne.CanvasObject {
-	u.insights = newInsightsScreen(u.journal, u, u.tr, u.now, &u.model.insightDays, u.labeler, u.bodyOn())
+	u.insights = newInsightsScreen(u.journal, u, u.tr, u.clock(), &u.model.insightDays, u.labeler, u.bodyOn())
 	return u.insights.content
 }
 
@@ -35,6 +52,10 @@ func (u *UI) rebuildForPlan() {
 	u.rebuildPage(SectionCheckin, func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content })
 	u.rebuildPage(SectionHistory, u.buildHistory)
 }
+
+// clock is the shell's clock, read at each call: a screen built before a
+// test sets u.now follows it, as it did when screens read u.now themselves.
+func (u *UI) clock() func() time.Time { return func() time.Time { return u.now() } }
 
 // window is the window dialogs are shown on.
 func (u *UI) window() fyne.Window { return u.win }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // Phases of withdrawal, from the guide's FAQ: acute symptoms typically last a
@@ -22,7 +23,11 @@ const lapseDays = 7
 // todayScreen is where Steady opens: progress since the quit date and the
 // last use, the phase note, the quick check-in and today's check-ins.
 type todayScreen struct {
-	u        *UI
+	journal  *session
+	nav      navigator
+	tr       *i18n.Translator
+	now      func() time.Time
+	discreet func() bool // discreet mode: no withdrawal line (discreet.go)
 	content  fyne.CanvasObject
 	quit     *widget.Label
 	lastUse  *widget.Label
@@ -36,9 +41,22 @@ type todayScreen struct {
 	milestones *fyne.Container
 }
 
-func newTodayScreen(u *UI) *todayScreen {
-	t := &todayScreen{u: u}
-	tr := u.tr
+// todayParts are what Today shows that the shell provides: the body log's
+// "see a GP" card, the Ride out and Get help buttons, the Progress view and
+// whether discreet mode is on.
+type todayParts struct {
+	soon         fyne.CanvasObject // bodyflags_ui.go
+	rideOut      fyne.CanvasObject
+	getHelp      fyne.CanvasObject
+	showProgress func()
+	discreet     func() bool
+	quickDraft   *quickDraft // Today's quick check-in, kept in the model
+}
+
+// newTodayScreen builds Today over the journal.
+func newTodayScreen(journal *session, nav navigator, tr *i18n.Translator, now func() time.Time, parts todayParts) *todayScreen {
+	t := &todayScreen{journal: journal, nav: nav, tr: tr, now: now, discreet: parts.discreet}
+	saveError := func(err error) string { return tr.T("error.save", "Detail", err.Error()) }
 	wrap := func() *widget.Label {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
@@ -49,31 +67,31 @@ func newTodayScreen(u *UI) *todayScreen {
 	t.lastUse.TextStyle.Bold = true
 	t.lapse.Importance = widget.SuccessImportance
 
-	t.quitDate = newDateButton(u.tr, u.now, u.win, time.Time{}, tr.T("today.quit_date_set"), true, func(d time.Time) {
-		if err := u.journal.SetQuitDate(d); err != nil {
-			u.reportWrite(err, u.saveError)
+	t.quitDate = newDateButton(tr, now, nav.window(), time.Time{}, tr.T("today.quit_date_set"), true, func(d time.Time) {
+		if err := journal.SetQuitDate(d); err != nil {
+			nav.reportWrite(err, saveError)
 		}
 	})
 	t.clear = widget.NewButton(tr.T("today.quit_date_clear"), func() {
-		if err := u.journal.SetQuitDate(time.Time{}); err != nil {
-			u.reportWrite(err, u.saveError)
+		if err := journal.SetQuitDate(time.Time{}); err != nil {
+			nav.reportWrite(err, saveError)
 		}
 	})
-	t.quick = newQuickForm(u.journal, u, u.tr, u.now, &u.model.quick, nil)
+	t.quick = newQuickForm(journal, nav, tr, now, parts.quickDraft, nil)
 	t.todayBox = container.NewVBox()
 	t.milestones = container.NewVBox()
 
 	progress := widget.NewCard(tr.T("today.progress"), "", container.NewVBox(
 		newColumns(2, t.quit, t.lastUse), t.milestones, t.phase, t.lapse,
 		widget.NewLabel(tr.T("today.quit_date")), container.NewHBox(t.quitDate.button, t.clear),
-		container.NewHBox(widget.NewButton(tr.T("progress.title"), u.showProgress)),
+		container.NewHBox(widget.NewButton(tr.T("progress.title"), parts.showProgress)),
 	))
 	checkin := widget.NewCard(tr.T("journal.title"), "", t.quick.content)
 	todays := widget.NewCard(tr.T("today.checkins"), "", t.todayBox)
-	help := container.NewHBox(u.rideOutButton(), u.getHelpButton())
-	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(checkin, u.soonBox(), progress, todays, help))) // soonBox: bodyflags_ui.go
+	help := container.NewHBox(parts.rideOut, parts.getHelp)
+	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(checkin, parts.soon, progress, todays, help)))
 	t.refresh()
-	u.subscribe(func(e event) {
+	nav.subscribe(func(e event) {
 		if e.isEntry() || e == settingsChanged {
 			t.refresh()
 		}
@@ -86,10 +104,10 @@ func (t *todayScreen) refresh() {
 	if t == nil {
 		return
 	}
-	u, tr := t.u, t.u.tr
-	now := u.now()
-	quit, hasQuit, _ := u.journal.QuitDate()
-	last, hasUse, _ := u.journal.LastUse()
+	tr := t.tr
+	now := t.now()
+	quit, hasQuit, _ := t.journal.QuitDate()
+	last, hasUse, _ := t.journal.LastUse()
 
 	t.clear.Hidden = !hasQuit
 	if hasQuit {
@@ -123,7 +141,7 @@ func (t *todayScreen) refresh() {
 	default:
 		t.phase.SetText(tr.T("phase.later"))
 	}
-	t.phase.Hidden = u.discreet() // discreet.go: no withdrawal line on Today
+	t.phase.Hidden = t.discreet() // discreet.go: no withdrawal line on Today
 	if hasUse && data.DaysBetween(last, now) <= lapseDays {
 		t.lapse.SetText(tr.T("today.after_lapse"))
 		t.lapse.Show()
@@ -134,7 +152,7 @@ func (t *todayScreen) refresh() {
 
 	t.todayBox.Objects = nil
 	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	entries, _, err := u.journal.Page(data.Filter{From: midnight}, data.Cursor{}, 20)
+	entries, _, err := t.journal.Page(data.Filter{From: midnight}, data.Cursor{}, 20)
 	if err != nil {
 		t.todayBox.Add(widget.NewLabel(tr.T("error.save", "Detail", err.Error())))
 	}

@@ -85,7 +85,7 @@ func (w *welcome) show(page int) {
 		if !has {
 			quit = time.Time{}
 		}
-		date := newDateButton(u.tr, u.now, u.win, quit, tr.T("today.quit_date_set"), true, func(d time.Time) {
+		date := newDateButton(u.tr, u.clock(), u.win, quit, tr.T("today.quit_date_set"), true, func(d time.Time) {
 			if err := u.journal.SetQuitDate(d); err != nil {
 				u.reportWrite(err, u.saveError)
 			}
