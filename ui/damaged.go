@@ -35,6 +35,18 @@ func (u *UI) journalDamaged(store *data.Store, err error) {
 	if u.state != stateOpen || u.journal == nil || u.journal.Store != store {
 		return
 	}
+	// As lock does: no dialog, form or screen that writes to the journal
+	// outlives it (a check-in dialog's Save would find no journal).
+	u.reminders.stop()
+	for u.win.Canvas().Overlays().Top() != nil {
+		u.win.Canvas().Overlays().Top().Hide()
+	}
+	u.saveErr = nil
+	u.forgetSecrets() // idle.go
+	for _, cancel := range u.screenSubs {
+		cancel()
+	}
+	u.screenSubs = nil
 	// Nothing was written to the damaged file; closing it can only report
 	// the same damage again.
 	u.close() //nolint:errcheck // see above

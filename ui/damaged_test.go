@@ -2,6 +2,7 @@ package ui
 
 import (
 	"crypto/rand"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -85,5 +86,35 @@ func TestDamagedJournalOffersKeepAside(t *testing.T) {
 	}
 	if string(after) != string(before) {
 		t.Error("the damaged journal was changed")
+	}
+}
+
+// TestJournalDamagedClosesEverything checks that leaving a journal found
+// damaged leaves nothing behind that could write to it: the dialogs that
+// were open are gone (a check-in dialog's Save would find no journal), the
+// screens stop listening, and a second report of the same damage, or one
+// about a journal that is no longer open, changes nothing.
+func TestJournalDamagedClosesEverything(t *testing.T) {
+	u, store := newTestUI(t)
+	u.showQuickCheckin()
+	u.showError("a message that was on screen")
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog was open before the damage was found")
+	}
+	damage := fmt.Errorf("check journal: %w", data.ErrDamaged)
+	u.journalDamaged(store, damage)
+
+	if u.state != stateStartupError || u.journal != nil {
+		t.Fatalf("state %v, journal open %v: want the start-up error with no journal", u.state, u.journal != nil)
+	}
+	if top := u.win.Canvas().Overlays().Top(); top != nil && top.Visible() {
+		t.Errorf("a dialog of the open journal is still showing over the start-up error: %T", top)
+	}
+	if len(u.screenSubs) != 0 {
+		t.Errorf("%d screen subscriptions outlive the journal", len(u.screenSubs))
+	}
+	u.journalDamaged(store, damage)
+	if u.state != stateStartupError {
+		t.Errorf("a second report moved the shell to state %v", u.state)
 	}
 }
