@@ -176,7 +176,7 @@ func (u *UI) sections() []section {
 		{SectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u.tr, u.guide, u.getHelpButton()) }},
 		{SectionManaging, "tab.managing", theme.ConfirmIcon(), func() fyne.CanvasObject { return newManagingScreen(u.tr, u.guide) }},
 		{SectionFAQ, "tab.faq", theme.QuestionIcon(), func() fyne.CanvasObject { return newFAQScreen(u.tr, u.guide, u.getHelpButton()) }},
-		{SectionHelp, "tab.help", theme.WarningIcon(), func() fyne.CanvasObject { return newHelpScreen(u).content }},
+		{SectionHelp, "tab.help", theme.WarningIcon(), u.buildHelp},
 		{SectionSettings, "tab.settings", theme.SettingsIcon(), func() fyne.CanvasObject { u.settings = newSettingsScreen(u); return u.settings.content }},
 	}
 }

@@ -7,21 +7,36 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data/guide"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // helpScreen is "Get help now": the warning signs that need a doctor or an
 // emergency number now, and the emergency number and helplines of the
 // user's region.
 type helpScreen struct {
-	u       *UI
+	shell   helpShell
+	tr      *i18n.Translator
 	content fyne.CanvasObject
 	lines   *fyne.Container
 	regions *widget.Select
 }
 
-func newHelpScreen(u *UI) *helpScreen {
-	h := &helpScreen{u: u}
-	tr := u.tr
+// helpShell is what Get help asks of the shell. Get help also opens in a
+// dialog while no journal is open, so it needs no session: the region is
+// kept by the shell (in the journal, or as a lock-screen preference).
+type helpShell interface {
+	region() guide.Region
+	regionKnown() bool
+	setRegion(id string) error
+	reportWrite(err error, msg func(error) string)
+	showMessage(title, msg string)
+	copyText(s string)
+	announce(what string) // tests: a number was copied
+}
+
+// newHelpScreen builds Get help.
+func newHelpScreen(tr *i18n.Translator, shell helpShell) *helpScreen {
+	h := &helpScreen{shell: shell, tr: tr}
 	// The numbers come first, so they are on screen at the smallest size;
 	// the warning signs follow.
 	var top, d document
@@ -35,12 +50,12 @@ func newHelpScreen(u *UI) *helpScreen {
 	d.list(signs)
 
 	selected := ""
-	if u.regionKnown() {
-		selected = u.region().ID
+	if shell.regionKnown() {
+		selected = shell.region().ID
 	}
 	h.regions = regionPicker(tr, selected, func(r guide.Region) {
-		if err := u.setRegion(r.ID); err != nil {
-			u.reportWrite(err, u.saveError)
+		if err := shell.setRegion(r.ID); err != nil {
+			shell.reportWrite(err, func(err error) string { return tr.T("error.save", "Detail", err.Error()) })
 		}
 		h.show()
 	})
@@ -49,21 +64,21 @@ func newHelpScreen(u *UI) *helpScreen {
 	regionRow := container.NewBorder(nil, nil, widget.NewLabel(tr.T("help.region")), nil, h.regions)
 	notice := wrapped(tr.T("notice.medical"))
 	notice.TextStyle = fyne.TextStyle{Italic: true}
-	h.content = scrollPage(top.richText(), regionRow, h.lines, widget.NewSeparator(), d.richText(), u.bodySignsHelp(), widget.NewSeparator(), notice)
+	h.content = scrollPage(top.richText(), regionRow, h.lines, widget.NewSeparator(), d.richText(), bodySignsHelp(tr), widget.NewSeparator(), notice)
 	return h
 }
 
 // show lists the chosen region's numbers.
 func (h *helpScreen) show() {
-	u, tr := h.u, h.u.tr
-	r := u.region()
+	shell, tr := h.shell, h.tr
+	r := shell.region()
 	h.lines.Objects = nil
-	if !u.regionKnown() || r.ID == guide.RegionOther {
+	if !shell.regionKnown() || r.ID == guide.RegionOther {
 		// Never a number that may be wrong where the user is.
 		local := widget.NewLabelWithStyle(tr.T("crisis.emergency_local"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		local.Wrapping = fyne.TextWrapWord
 		h.lines.Add(local)
-		if !u.regionKnown() {
+		if !shell.regionKnown() {
 			h.lines.Add(wrapped(tr.T("region.ask.body")))
 		}
 		h.lines.Refresh()
@@ -89,9 +104,9 @@ func (h *helpScreen) show() {
 		desc := widget.NewLabel(tr.T(line.NoteID))
 		desc.Wrapping = fyne.TextWrapWord
 		copyBtn := widget.NewButtonWithIcon(line.Number, theme.ContentCopyIcon(), func() {
-			u.app.Clipboard().SetContent(line.Number)
-			u.announce("copied " + line.Number)
-			u.showMessage(tr.T("plan.copied_title"), tr.T("plan.copied", "Phone", line.Number))
+			shell.copyText(line.Number)
+			shell.announce("copied " + line.Number)
+			shell.showMessage(tr.T("plan.copied_title"), tr.T("plan.copied", "Phone", line.Number))
 		})
 		h.lines.Add(widget.NewCard(line.Name, "", container.NewBorder(nil, nil, nil, copyBtn, desc)))
 	}

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // helpSources are the sources of the body signs and of what Steady says
@@ -20,8 +21,7 @@ var helpSources = []string{
 // bodySignsHelp is Get help's part on the body (issue 15): the signs that
 // need help now, the signs to see a GP or urology service about soon, each
 // with why, and the sources.
-func (u *UI) bodySignsHelp() fyne.CanvasObject {
-	tr := u.tr
+func bodySignsHelp(tr *i18n.Translator) fyne.CanvasObject {
 	box := container.NewVBox()
 	group := func(title string, signs []string, level data.FlagLevel) {
 		box.Add(heading(title))

@@ -40,7 +40,7 @@ func (u *UI) showHelpDialog() {
 	if u.care.helpDialog != nil {
 		u.care.helpDialog.Hide()
 	}
-	h := newHelpScreen(u)
+	h := newHelpScreen(u.tr, u)
 	d := dialog.NewCustom(u.tr.T("help.title"), u.tr.T("dialog.close"), h.content, u.win)
 	d.SetOnClosed(func() { u.care.helpDialog, u.care.helpScreen = nil, nil })
 	size := u.win.Canvas().Size()

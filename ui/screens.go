@@ -53,6 +53,9 @@ func (u *UI) rebuildForPlan() {
 	u.rebuildPage(SectionHistory, u.buildHistory)
 }
 
+// buildHelp builds Get help (the section; showHelpDialog builds its own).
+func (u *UI) buildHelp() fyne.CanvasObject { return newHelpScreen(u.tr, u).content }
+
 // clock is the shell's clock, read at each call: a screen built before a
 // test sets u.now follows it, as it did when screens read u.now themselves.
 func (u *UI) clock() func() time.Time { return func() time.Time { return u.now() } }

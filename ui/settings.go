@@ -213,7 +213,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	}
 	region := regionPicker(tr, selectedRegion, func(r guide.Region) {
 		if u.save(data.SettingRegion, r.ID) {
-			u.rebuildPage(SectionHelp, func() fyne.CanvasObject { return newHelpScreen(u).content })
+			u.rebuildPage(SectionHelp, u.buildHelp)
 		}
 	})
 	general := container.NewVBox(
