@@ -56,6 +56,11 @@ func (s state) String() string {
 // opening a journal.
 func Run(a fyne.App, dir string, tr *i18n.Translator, opts Options) error {
 	u := start(a, dir, tr, opts)
+	// Fyne's own words (the file dialog, Cut/Copy/Paste) follow Steady's
+	// language from here on, not the system's.
+	if err := tr.FollowFyne(); err != nil {
+		fyne.LogError("Fyne's own strings stay in the system language", err)
+	}
 	u.showAndRun()
 	if err := u.close(); err != nil {
 		return err
