@@ -177,7 +177,7 @@ func (u *UI) sections() []section {
 		{SectionManaging, "tab.managing", theme.ConfirmIcon(), func() fyne.CanvasObject { return newManagingScreen(u.tr, u.guide) }},
 		{SectionFAQ, "tab.faq", theme.QuestionIcon(), func() fyne.CanvasObject { return newFAQScreen(u.tr, u.guide, u.getHelpButton()) }},
 		{SectionHelp, "tab.help", theme.WarningIcon(), u.buildHelp},
-		{SectionSettings, "tab.settings", theme.SettingsIcon(), func() fyne.CanvasObject { u.settings = newSettingsScreen(u); return u.settings.content }},
+		{SectionSettings, "tab.settings", theme.SettingsIcon(), u.buildSettings},
 	}
 }
 

@@ -12,11 +12,11 @@ import (
 	"github.com/steadyapp/steady/data"
 )
 
-// privacy is the Settings card for the passphrase, the idle lock and
-// discreet mode.
-func (s *settingsScreen) privacy() fyne.CanvasObject {
-	u, tr := s.u, s.u.tr
-	enc := u.journal.Encrypted()
+// privacy is the Settings card for the passphrase, the idle lock,
+// discreet mode and captureRow (the screen-capture switch).
+func (s *settingsScreen) privacy(captureRow fyne.CanvasObject) fyne.CanvasObject {
+	shell, tr := s.shell, s.tr
+	enc := s.journal.Encrypted()
 	state := wrapped(tr.T("settings.passphrase_off"))
 	if enc {
 		state.SetText(tr.T("settings.passphrase_on"))
@@ -24,10 +24,10 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 	var buttons []fyne.CanvasObject
 	if enc {
 		buttons = append(buttons,
-			widget.NewButton(tr.T("settings.passphrase_change"), func() { u.passphraseDialog(true) }),
-			widget.NewButton(tr.T("settings.passphrase_remove"), u.removePassphraseDialog))
+			widget.NewButton(tr.T("settings.passphrase_change"), func() { shell.passphraseDialog(true) }),
+			widget.NewButton(tr.T("settings.passphrase_remove"), shell.removePassphraseDialog))
 	} else {
-		set := widget.NewButton(tr.T("settings.passphrase_set"), func() { u.passphraseDialog(false) })
+		set := widget.NewButton(tr.T("settings.passphrase_set"), func() { shell.passphraseDialog(false) })
 		set.Importance = widget.HighImportance
 		buttons = append(buttons, set)
 	}
@@ -41,14 +41,14 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 		}
 	}
 	s.lockAfter = widget.NewSelect(names, nil)
-	cur := u.setting(data.SettingLockMinutes, strconv.Itoa(defaultLockMinutes))
+	cur := shell.setting(data.SettingLockMinutes, strconv.Itoa(defaultLockMinutes))
 	for i, m := range lockMinutes {
 		if strconv.Itoa(m) == cur {
 			s.lockAfter.SetSelectedIndex(i)
 		}
 	}
 	s.lockAfter.OnChanged = func(string) {
-		u.save(data.SettingLockMinutes, strconv.Itoa(lockMinutes[s.lockAfter.SelectedIndex()]))
+		shell.save(data.SettingLockMinutes, strconv.Itoa(lockMinutes[s.lockAfter.SelectedIndex()]))
 	}
 	if !enc {
 		s.lockAfter.Disable()
@@ -59,15 +59,15 @@ func (s *settingsScreen) privacy() fyne.CanvasObject {
 		if on {
 			v = "1"
 		}
-		if u.save(data.SettingDiscreet, v) {
-			u.discreetChanged()
+		if shell.save(data.SettingDiscreet, v) {
+			shell.discreetChanged()
 		}
 	})
-	s.discreet.Checked = u.setting(data.SettingDiscreet, "") == "1"
-	privacy := widget.NewButton(tr.T("menu.privacy"), u.showPrivacy)
+	s.discreet.Checked = shell.setting(data.SettingDiscreet, "") == "1"
+	privacy := widget.NewButton(tr.T("menu.privacy"), shell.showPrivacy)
 	return container.NewVBox(state, newColumns(3, buttons...),
 		field(tr.T("settings.lock_after"), container.NewHBox(fitted(s.lockAfter))),
-		discreetRow, u.captureRow(), container.NewHBox(privacy))
+		discreetRow, captureRow, container.NewHBox(privacy))
 }
 
 // passphraseDialog sets a passphrase, or changes it (asking for the current
@@ -182,7 +182,7 @@ func (u *UI) removePassphraseDialog() {
 func (u *UI) privacyChanged() {
 	u.win.SetMainMenu(u.mainMenu())
 	if u.settings != nil {
-		u.rebuildPage(SectionSettings, func() fyne.CanvasObject { u.settings = newSettingsScreen(u); return u.settings.content })
+		u.rebuildPage(SectionSettings, u.buildSettings)
 	}
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"net/url"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,6 +57,28 @@ func (u *UI) rebuildForPlan() {
 
 // buildHelp builds Get help (the section; showHelpDialog builds its own).
 func (u *UI) buildHelp() fyne.CanvasObject { return newHelpScreen(u.tr, u).content }
+
+// buildSettings builds Settings into u.settings.
+func (u *UI) buildSettings() fyne.CanvasObject {
+	u.settings = newSettingsScreen(u.journal, u, u.tr, settingsParts{
+		language:   newLanguagePicker(u),
+		theme:      newThemePicker(u),
+		bodyRow:    u.bodySettingRow(),
+		captureRow: u.captureRow(),
+	})
+	return u.settings.content
+}
+
+// rebuildHelp builds Get help again, if it was built (a new region).
+func (u *UI) rebuildHelp() { u.rebuildPage(SectionHelp, u.buildHelp) }
+
+// resetReminders arms the reminders again from the settings.
+func (u *UI) resetReminders() { u.reminders.reset() }
+
+// openFolder shows dir in the system's file manager.
+func (u *UI) openFolder(dir string) error {
+	return u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)})
+}
 
 // clock is the shell's clock, read at each call: a screen built before a
 // test sets u.now follows it, as it did when screens read u.now themselves.

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
-	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/data/guide"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // setting returns a stored setting, or def. While the journal is locked
@@ -106,10 +105,57 @@ func (u *UI) savedWindowSize() fyne.Size {
 	return fyne.NewSize(1000, 700)
 }
 
+// settingsShell is what Settings asks of the shell. Settings is the shell's
+// control panel: most of what it offers (theme, tray, reminders, the
+// passphrase, export and import, delete everything) is the shell's to do,
+// so it is named here method by method rather than reached through *UI.
+type settingsShell interface {
+	navigator
+	setting(key, def string) string
+	save(key, value string) bool // stores a setting, reporting a failure
+	textScale() float32
+	applyTheme()
+	applyTray()
+	inTray() bool
+	resetReminders()
+	openFolder(dir string) error
+	regionKnown() bool
+	region() guide.Region
+	rebuildHelp() // Get help follows a new region
+	showWelcome()
+	restoreDialog()
+	exportEncrypted()
+	exportCSV()
+	exportJSON()
+	importJSON()
+	deleteAll()
+	passphraseDialog(change bool)
+	removePassphraseDialog()
+	discreetChanged()
+	showPrivacy()
+}
+
+// settingsJournal is what Settings reads and writes directly.
+type settingsJournal interface {
+	Dir() string
+	DeleteSetting(key string) error
+	Encrypted() bool // for display only: which passphrase buttons to offer
+}
+
+// settingsParts are the widgets the shell builds for Settings: the language
+// and theme pickers (the lock screen has them too), the body section's
+// switch and the screen-capture row.
+type settingsParts struct {
+	language, theme     *widget.Select
+	bodyRow, captureRow fyne.CanvasObject
+}
+
 // settingsScreen gathers every preference; each applies at once and is kept
 // in the journal file.
 type settingsScreen struct {
-	u         *UI
+	shell     settingsShell
+	journal   settingsJournal
+	tr        *i18n.Translator
 	content   fyne.CanvasObject
 	theme     *widget.Select
 	scale     *widget.Select
@@ -122,13 +168,13 @@ type settingsScreen struct {
 	tray      *widget.Check
 }
 
-func newSettingsScreen(u *UI) *settingsScreen {
-	s := &settingsScreen{u: u}
-	tr := u.tr
+// newSettingsScreen builds Settings.
+func newSettingsScreen(journal settingsJournal, shell settingsShell, tr *i18n.Translator, parts settingsParts) *settingsScreen {
+	s := &settingsScreen{shell: shell, journal: journal, tr: tr}
 
-	s.language = newLanguagePicker(u)
+	s.language = parts.language
 
-	s.theme = newThemePicker(u)
+	s.theme = parts.theme
 
 	scaleNames := make([]string, len(textScales))
 	for i, sc := range textScales {
@@ -136,21 +182,21 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	}
 	s.scale = widget.NewSelect(scaleNames, nil)
 	for i, sc := range textScales {
-		if sc == u.textScale() {
+		if sc == shell.textScale() {
 			s.scale.Selected = scaleNames[i]
 		}
 	}
 	s.scale.OnChanged = func(v string) {
 		for i, n := range scaleNames {
-			if n == v && u.save(data.SettingTextScale, strconv.FormatFloat(float64(textScales[i]), 'f', -1, 32)) {
-				u.applyTheme()
+			if n == v && shell.save(data.SettingTextScale, strconv.FormatFloat(float64(textScales[i]), 'f', -1, 32)) {
+				shell.applyTheme()
 			}
 		}
 	}
 
 	s.hour = widget.NewSelect(twoDigits(24), nil)
 	s.minute = widget.NewSelect([]string{"00", "15", "30", "45"}, nil)
-	at := u.setting(data.SettingReminder, "")
+	at := shell.setting(data.SettingReminder, "")
 	if len(at) == 5 {
 		s.hour.Selected, s.minute.Selected = at[:2], at[3:]
 	} else {
@@ -161,11 +207,11 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	s.reminder.Checked = at != ""
 	saveReminder := func() {
 		if s.reminder.Checked {
-			u.save(data.SettingReminder, s.hour.Selected+":"+s.minute.Selected)
-		} else if err := u.journal.DeleteSetting(data.SettingReminder); err != nil {
-			u.showError(tr.T("error.save", "Detail", err.Error()))
+			shell.save(data.SettingReminder, s.hour.Selected+":"+s.minute.Selected)
+		} else if err := journal.DeleteSetting(data.SettingReminder); err != nil {
+			shell.showError(tr.T("error.save", "Detail", err.Error()))
 		}
-		u.reminders.reset()
+		shell.resetReminders()
 	}
 	s.reminder.OnChanged = func(bool) { saveReminder() }
 	s.hour.OnChanged = func(string) { saveReminder() }
@@ -178,42 +224,42 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		if on {
 			v = "1"
 		}
-		if u.save(data.SettingTray, v) {
-			u.applyTray()
+		if shell.save(data.SettingTray, v) {
+			shell.applyTray()
 		}
 	})
-	s.tray.Checked = u.inTray()
+	s.tray.Checked = shell.inTray()
 
-	dir := u.journal.Dir()
+	dir := journal.Dir()
 	folder := widget.NewLabel(dir)
 	folder.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(tr.T("settings.open_folder"), theme.FolderOpenIcon(), func() {
-		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}); err != nil {
-			u.showError(tr.T("error.open_folder", "Path", dir))
+		if err := shell.openFolder(dir); err != nil {
+			shell.showError(tr.T("error.open_folder", "Path", dir))
 		}
 	})
 
-	welcome := widget.NewButton(tr.T("settings.welcome_again"), u.showWelcome)
-	restore := widget.NewButton(tr.T("restore.button"), u.restoreDialog) // encrypted backups ask their passphrase
-	encrypted := widget.NewButton(tr.T("export_encrypted.menu"), u.exportEncrypted)
+	welcome := widget.NewButton(tr.T("settings.welcome_again"), shell.showWelcome)
+	restore := widget.NewButton(tr.T("restore.button"), shell.restoreDialog) // encrypted backups ask their passphrase
+	encrypted := widget.NewButton(tr.T("export_encrypted.menu"), shell.exportEncrypted)
 	dataBox := container.NewVBox(
 		field(tr.T("settings.folder"), folder),
 		container.NewHBox(open),
 		newColumns(3,
-			widget.NewButton(tr.T("menu.export_csv"), u.exportCSV),
-			widget.NewButton(tr.T("menu.export_json"), u.exportJSON),
-			widget.NewButton(tr.T("menu.import"), u.importJSON),
+			widget.NewButton(tr.T("menu.export_csv"), shell.exportCSV),
+			widget.NewButton(tr.T("menu.export_json"), shell.exportJSON),
+			widget.NewButton(tr.T("menu.import"), shell.importJSON),
 		),
 		container.NewHBox(encrypted, restore),
 	)
 
 	selectedRegion := ""
-	if u.regionKnown() {
-		selectedRegion = u.region().ID
+	if shell.regionKnown() {
+		selectedRegion = shell.region().ID
 	}
 	region := regionPicker(tr, selectedRegion, func(r guide.Region) {
-		if u.save(data.SettingRegion, r.ID) {
-			u.rebuildPage(SectionHelp, u.buildHelp)
+		if shell.save(data.SettingRegion, r.ID) {
+			shell.rebuildHelp()
 		}
 	})
 	general := container.NewVBox(
@@ -221,7 +267,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		field(tr.T("help.region"), container.NewHBox(fitted(region))),
 		field(tr.T("settings.theme"), container.NewHBox(fitted(s.theme))),
 		field(tr.T("settings.text_size"), container.NewHBox(fitted(s.scale))),
-		u.bodySettingRow(), // checkin_body.go
+		parts.bodyRow, // checkin_body.go
 	)
 	reminders := container.NewVBox(
 		reminderRow,
@@ -233,12 +279,12 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		widget.NewCard(tr.T("settings.general"), "", general),
 		widget.NewCard(tr.T("settings.reminders"), "", reminders),
 		widget.NewCard(tr.T("settings.data"), "", dataBox),
-		widget.NewCard(tr.T("settings.privacy"), "", s.privacy()),
+		widget.NewCard(tr.T("settings.privacy"), "", s.privacy(parts.captureRow)),
 		widget.NewCard(tr.T("settings.welcome"), "", container.NewHBox(welcome)),
 		// Apart from the export buttons, at the end: it asks for the
 		// passphrase or a typed word first (safedialogs.go).
 		widget.NewSeparator(),
-		container.NewHBox(dangerButton(tr.T("menu.delete_all"), u.deleteAll)),
+		container.NewHBox(dangerButton(tr.T("menu.delete_all"), shell.deleteAll)),
 	)
 	return s
 }
