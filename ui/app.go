@@ -169,7 +169,7 @@ type section struct {
 func (u *UI) sections() []section {
 	return []section{
 		{SectionToday, "tab.today", theme.HomeIcon(), u.buildToday},
-		{SectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content }},
+		{SectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), u.buildCheckin},
 		{SectionHistory, "tab.history", theme.HistoryIcon(), u.buildHistory},
 		{SectionInsights, "tab.insights", theme.GridIcon(), u.buildInsights},
 		{SectionPlan, "tab.plan", theme.ListIcon(), u.buildPlan},

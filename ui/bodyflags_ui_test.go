@@ -27,11 +27,11 @@ func TestSoonSignsNoteOnTheRightHistory(t *testing.T) {
 		want    []string // signs named, in SoonSigns order
 	}{
 		{"pink urine", time.Time{}, nil,
-			func(s *bodySection) { s.blood.SetSelected(s.u.tr.T("body.blood.pink")) }, []string{data.SignBlood}},
+			func(s *bodySection) { s.blood.SetSelected(s.tr.T("body.blood.pink")) }, []string{data.SignBlood}},
 		{"visible red", time.Time{}, nil,
-			func(s *bodySection) { s.blood.SetSelected(s.u.tr.T("body.blood.red")) }, []string{data.SignBlood}},
+			func(s *bodySection) { s.blood.SetSelected(s.tr.T("body.blood.red")) }, []string{data.SignBlood}},
 		{"no blood", time.Time{}, nil,
-			func(s *bodySection) { s.blood.SetSelected(s.u.tr.T("body.blood.none")) }, nil},
+			func(s *bodySection) { s.blood.SetSelected(s.tr.T("body.blood.none")) }, nil},
 		{"pain 3 of 7 days", time.Time{}, []data.Entry{pain(2, 3), pain(6, 1)},
 			func(s *bodySection) { s.bladder.SetSelectedIndex(3) }, []string{data.SignPainDays}},
 		{"pain 2 of 7 days", time.Time{}, []data.Entry{pain(2, 3)},
@@ -41,15 +41,15 @@ func TestSoonSignsNoteOnTheRightHistory(t *testing.T) {
 		{"pain 0 does not count", time.Time{}, []data.Entry{pain(1, 0), pain(2, 0)},
 			func(s *bodySection) { s.bladder.SetSelectedIndex(3) }, nil},
 		{"symptoms 30 days after quitting", now.AddDate(0, 0, -30), nil,
-			func(s *bodySection) { s.urgency.SetSelected(s.u.tr.T("body.urgency.some")) }, []string{data.SignLasting}},
+			func(s *bodySection) { s.urgency.SetSelected(s.tr.T("body.urgency.some")) }, []string{data.SignLasting}},
 		{"symptoms 20 days after quitting", now.AddDate(0, 0, -20), nil,
-			func(s *bodySection) { s.urgency.SetSelected(s.u.tr.T("body.urgency.some")) }, nil},
+			func(s *bodySection) { s.urgency.SetSelected(s.tr.T("body.urgency.some")) }, nil},
 		{"no symptoms 60 days after quitting", now.AddDate(0, 0, -60), nil,
-			func(s *bodySection) { s.urgency.SetSelected(s.u.tr.T("body.urgency.none")) }, nil},
+			func(s *bodySection) { s.urgency.SetSelected(s.tr.T("body.urgency.none")) }, nil},
 		{"all three", now.AddDate(0, 0, -40), []data.Entry{pain(1, 2), pain(3, 2)},
 			func(s *bodySection) {
 				s.bladder.SetSelectedIndex(2)
-				s.blood.SetSelected(s.u.tr.T("body.blood.red"))
+				s.blood.SetSelected(s.tr.T("body.blood.red"))
 			}, []string{data.SignBlood, data.SignPainDays, data.SignLasting}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/data/guide"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // draft is the check-in being written or edited. It lives in the model so
@@ -107,9 +108,43 @@ func parseHours(s string) (*float64, bool) {
 	return &f, true
 }
 
+// checkinJournal is what the check-in form writes.
+type checkinJournal interface {
+	Add(e *data.Entry) error
+	Update(e *data.Entry) error
+	Delete(id int64) (data.Entry, error)
+}
+
+// checkinShell is what the check-in form asks of the shell besides a
+// navigator: the body section's settings, Undo after a delete, the way back
+// to where History was, and announcements for tests.
+type checkinShell interface {
+	navigator
+	setting(key, def string) string
+	save(key, value string) bool
+	bodyOn() bool
+	offerUndo(gone data.Entry)
+	historyPlace(id int64) *historyPlace
+	backToHistory(place *historyPlace)
+	announce(what string)
+}
+
+// checkinOptions are the form's choices and words that depend on the plan
+// and the settings: the trigger, symptom and coping choices, and the
+// message ID to show for an ID (discreet mode's neutral words).
+type checkinOptions struct {
+	triggers, symptoms, coping func() []tagOption
+	neutral                    func(id string) string
+}
+
 // checkinScreen is the full check-in form, for a new entry or an edit.
 type checkinScreen struct {
-	u       *UI
+	journal checkinJournal
+	shell   checkinShell
+	tr      *i18n.Translator
+	now     func() time.Time
+	draft   *draft // the form's draft, kept in the model
+	opts    checkinOptions
 	content fyne.CanvasObject
 
 	title    *widget.Label
@@ -178,38 +213,38 @@ func (u *UI) copingOptions() []tagOption {
 	return opts
 }
 
-func newCheckinScreen(u *UI) *checkinScreen {
-	c := &checkinScreen{u: u}
-	tr := u.tr
+// newCheckinScreen builds the check-in form over d.
+func newCheckinScreen(journal checkinJournal, shell checkinShell, tr *i18n.Translator, now func() time.Time, d *draft, opts checkinOptions) *checkinScreen {
+	c := &checkinScreen{journal: journal, shell: shell, tr: tr, now: now, draft: d, opts: opts}
 
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.when = newDateButton(u.tr, u.clock(), u.win, time.Time{}, tr.T("checkin.now"), false, func(t time.Time) { c.setDay(t) })
+	c.when = newDateButton(tr, now, shell.window(), time.Time{}, tr.T("checkin.now"), false, func(t time.Time) { c.setDay(t) })
 	c.hour = widget.NewSelect(twoDigits(24), func(string) { c.setClock() })
 	c.minute = widget.NewSelect(twoDigits(60), func(string) { c.setClock() })
-	now := widget.NewButton(tr.T("checkin.now"), func() { u.model.draft.at = time.Time{}; c.showWhen() })
+	nowBtn := widget.NewButton(tr.T("checkin.now"), func() { c.draft.at = time.Time{}; c.showWhen() })
 	c.backdate = widget.NewLabel(tr.T("checkin.backdated"))
 	c.backdate.Wrapping = fyne.TextWrapWord
-	clock := container.NewHBox(c.hour, widget.NewLabel(":"), c.minute, now)
+	clock := container.NewHBox(c.hour, widget.NewLabel(":"), c.minute, nowBtn)
 	when := container.NewVBox(container.NewHBox(c.when.button), clock, c.backdate)
 
-	c.mood = newMoodPicker(tr, 0, func(m int) { u.model.draft.mood = m; c.moodPrompt.Hide() })
+	c.mood = newMoodPicker(tr, 0, func(m int) { c.draft.mood = m; c.moodPrompt.Hide() })
 	c.moodPrompt = newPrompt()
 	c.hoursPrompt = newPrompt()
 	c.dayNotice = newPrompt()
-	c.craving = newCravingInput(tr, 0, func(v int) { u.model.draft.craving = v })
+	c.craving = newCravingInput(tr, 0, func(v int) { c.draft.craving = v })
 
 	c.hours = widget.NewEntry()
 	c.hours.PlaceHolder = tr.T("checkin.sleep_hours_placeholder")
-	c.hours.OnChanged = func(s string) { u.model.draft.sleepHours = s }
+	c.hours.OnChanged = func(s string) { c.draft.sleepHours = s }
 	qualities := make([]string, data.MaxSleepQuality)
 	for i := range qualities {
 		qualities[i] = tr.T("sleep.quality." + strconv.Itoa(i+1))
 	}
 	c.quality = widget.NewSelect(qualities, func(s string) {
-		u.model.draft.sleepQuality = 0
+		c.draft.sleepQuality = 0
 		for i, q := range qualities {
 			if q == s {
-				u.model.draft.sleepQuality = i + 1
+				c.draft.sleepQuality = i + 1
 			}
 		}
 	})
@@ -218,7 +253,7 @@ func newCheckinScreen(u *UI) *checkinScreen {
 		field(tr.T("checkin.sleep_hours"), c.hours),
 		field(tr.T("checkin.sleep_quality"), c.quality))
 	c.sleep = widget.NewCheck(tr.T("checkin.sleep_record"), func(on bool) {
-		u.model.draft.sleep = on
+		c.draft.sleep = on
 		if on {
 			c.sleepBox.Show()
 		} else {
@@ -226,35 +261,35 @@ func newCheckinScreen(u *UI) *checkinScreen {
 		}
 	})
 
-	c.triggers = newTagChecks(u.triggerOptions(), func() map[string]bool { return u.model.draft.triggers })
-	c.symptoms = newTagChecks(u.symptomOptions(), func() map[string]bool { return u.model.draft.symptoms })
-	c.coping = newTagChecks(u.copingOptions(), func() map[string]bool { return u.model.draft.coping })
+	c.triggers = newTagChecks(opts.triggers(), func() map[string]bool { return c.draft.triggers })
+	c.symptoms = newTagChecks(opts.symptoms(), func() map[string]bool { return c.draft.symptoms })
+	c.coping = newTagChecks(opts.coping(), func() map[string]bool { return c.draft.coping })
 	trigHint := widget.NewLabel(tr.T("checkin.triggers_hint"))
 	trigHint.Wrapping = fyne.TextWrapWord
 
 	answers := []string{tr.T("checkin.passed_yes"), tr.T("checkin.passed_no"), tr.T("checkin.passed_unsure")}
 	c.passed = widget.NewRadioGroup(answers, func(s string) {
-		u.model.draft.passed = 0
+		c.draft.passed = 0
 		for i, a := range answers[:2] {
 			if a == s {
-				u.model.draft.passed = i + 1
+				c.draft.passed = i + 1
 			}
 		}
 	})
 	c.passed.Horizontal = true
 
-	c.body = newBodySection(u)
-	c.used = widget.NewCheck(tr.T(u.neutral("checkin.used")), func(on bool) { u.model.draft.used = on; c.body.setUsed(on) })
+	c.body = newBodySection(shell, tr, d)
+	c.used = widget.NewCheck(tr.T(opts.neutral("checkin.used")), func(on bool) { c.draft.used = on; c.body.setUsed(on) })
 	usedHint := widget.NewLabel(tr.T("checkin.used_hint"))
 	usedHint.Wrapping = fyne.TextWrapWord
-	c.selfHarm = widget.NewCheck(tr.T("checkin.self_harm"), func(on bool) { u.model.draft.selfHarm = on })
+	c.selfHarm = widget.NewCheck(tr.T("checkin.self_harm"), func(on bool) { c.draft.selfHarm = on })
 
 	c.count = widget.NewLabel("")
 	c.note = widget.NewMultiLineEntry()
 	c.note.Wrapping = fyne.TextWrapWord
 	c.note.SetMinRowsVisible(4)
 	c.note.PlaceHolder = tr.T("journal.note_placeholder")
-	c.note.OnChanged = func(s string) { u.model.draft.note = s; c.showCount() }
+	c.note.OnChanged = func(s string) { c.draft.note = s; c.showCount() }
 
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
@@ -295,10 +330,10 @@ func newCheckinScreen(u *UI) *checkinScreen {
 
 // fill shows the draft in the form's widgets.
 func (c *checkinScreen) fill() {
-	d := c.u.model.draft // a copy: setting widgets calls back into the draft
+	d := *c.draft // a copy: setting widgets calls back into the draft
 	c.mood.Set(d.mood)
 	c.craving.slider.SetValue(float64(d.craving))
-	c.craving.value.SetText(c.u.tr.T("journal.craving_value", "Value", d.craving))
+	c.craving.value.SetText(c.tr.T("journal.craving_value", "Value", d.craving))
 	c.sleep.SetChecked(d.sleep)
 	if d.sleep {
 		c.sleepBox.Show()
@@ -319,7 +354,7 @@ func (c *checkinScreen) fill() {
 	c.used.SetChecked(d.used)
 	c.selfHarm.SetChecked(d.selfHarm)
 	c.note.SetText(d.note)
-	c.u.model.draft = d
+	*c.draft = d
 	c.body.fill(d.used)
 	c.triggers.show()
 	c.symptoms.show()
@@ -331,13 +366,13 @@ func (c *checkinScreen) fill() {
 
 // showMode labels the form for a new check-in or an edit.
 func (c *checkinScreen) showMode() {
-	tr := c.u.tr
-	if c.u.model.draft.editing.ID == 0 {
+	tr := c.tr
+	if c.draft.editing.ID == 0 {
 		c.title.SetText(tr.T("journal.title"))
 		c.save.SetText(tr.T("journal.save"))
 		c.delete.Hide()
 	} else {
-		c.title.SetText(tr.T("checkin.editing", "When", tr.DateTime(c.u.model.draft.editing.At)))
+		c.title.SetText(tr.T("checkin.editing", "When", tr.DateTime(c.draft.editing.At)))
 		c.save.SetText(tr.T("checkin.save_changes"))
 		c.delete.Show()
 	}
@@ -345,10 +380,10 @@ func (c *checkinScreen) showMode() {
 
 // showWhen shows the draft's time, or now.
 func (c *checkinScreen) showWhen() {
-	d := &c.u.model.draft
+	d := c.draft
 	at := d.at
 	if at.IsZero() {
-		at = c.u.now()
+		at = c.now()
 	}
 	c.when.Set(at)
 	if d.at.IsZero() {
@@ -357,7 +392,7 @@ func (c *checkinScreen) showWhen() {
 	c.hour.Selected, c.minute.Selected = fmt.Sprintf("%02d", at.Hour()), fmt.Sprintf("%02d", at.Minute())
 	c.hour.Refresh()
 	c.minute.Refresh()
-	if !d.at.IsZero() && c.u.now().Sub(d.at) > data.BackdateAfter {
+	if !d.at.IsZero() && c.now().Sub(d.at) > data.BackdateAfter {
 		c.backdate.Show()
 	} else {
 		c.backdate.Hide()
@@ -366,10 +401,10 @@ func (c *checkinScreen) showWhen() {
 
 // setDay moves the draft to another day, keeping its clock time.
 func (c *checkinScreen) setDay(day time.Time) {
-	d := &c.u.model.draft
+	d := c.draft
 	at := d.at
 	if at.IsZero() {
-		at = c.u.now()
+		at = c.now()
 	}
 	d.at = time.Date(day.Year(), day.Month(), day.Day(), at.Hour(), at.Minute(), 0, 0, at.Location())
 	c.showWhen()
@@ -377,7 +412,7 @@ func (c *checkinScreen) setDay(day time.Time) {
 
 // setClock takes the hour and minute pickers into the draft.
 func (c *checkinScreen) setClock() {
-	d := &c.u.model.draft
+	d := c.draft
 	h, err1 := strconv.Atoi(c.hour.Selected)
 	m, err2 := strconv.Atoi(c.minute.Selected)
 	if err1 != nil || err2 != nil {
@@ -385,7 +420,7 @@ func (c *checkinScreen) setClock() {
 	}
 	at := d.at
 	if at.IsZero() {
-		at = c.u.now()
+		at = c.now()
 	}
 	if at.Hour() == h && at.Minute() == m {
 		return
@@ -395,8 +430,8 @@ func (c *checkinScreen) setClock() {
 }
 
 func (c *checkinScreen) showCount() {
-	c.count.SetText(c.u.tr.T("checkin.note_count", "Count", utf8.RuneCountInString(c.u.model.draft.note), "Max", data.MaxNoteLength))
-	if utf8.RuneCountInString(c.u.model.draft.note) > data.MaxNoteLength {
+	c.count.SetText(c.tr.T("checkin.note_count", "Count", utf8.RuneCountInString(c.draft.note), "Max", data.MaxNoteLength))
+	if utf8.RuneCountInString(c.draft.note) > data.MaxNoteLength {
 		c.count.Importance = widget.DangerImportance
 	} else {
 		c.count.Importance = widget.MediumImportance
@@ -406,19 +441,18 @@ func (c *checkinScreen) showCount() {
 
 // entry builds the entry the draft describes, or says what is wrong.
 func (c *checkinScreen) entry() (data.Entry, string) {
-	u := c.u
-	d := &u.model.draft
+	d := c.draft
 	e := d.editing
 	e.At = d.at
 	if e.At.IsZero() {
-		e.At = u.now()
+		e.At = c.now()
 	}
 	e.Mood, e.Craving, e.Note, e.Used, e.SelfHarm = d.mood, d.craving, d.note, d.used, d.selfHarm
 	e.SleepHours, e.SleepQuality = nil, nil
 	if d.sleep {
 		h, ok := parseHours(d.sleepHours)
 		if !ok {
-			return e, u.tr.T("error.sleep_hours")
+			return e, c.tr.T("error.sleep_hours")
 		}
 		e.SleepHours = h
 		if d.sleepQuality > 0 {
@@ -431,9 +465,9 @@ func (c *checkinScreen) entry() (data.Entry, string) {
 		p := d.passed == 1
 		e.CravingPassed = &p
 	}
-	e.Triggers = keys(d.triggers, u.triggerOptions())
-	e.Symptoms = keys(d.symptoms, u.symptomOptions())
-	e.Coping = keys(d.coping, u.copingOptions())
+	e.Triggers = keys(d.triggers, c.opts.triggers())
+	e.Symptoms = keys(d.symptoms, c.opts.symptoms())
+	e.Coping = keys(d.coping, c.opts.coping())
 	body, problem := c.body.entry(d.used)
 	if problem != "" {
 		return e, problem
@@ -444,7 +478,7 @@ func (c *checkinScreen) entry() (data.Entry, string) {
 
 // submit validates the draft and saves it as a new check-in or an edit.
 func (c *checkinScreen) submit() {
-	u := c.u
+	shell := c.shell
 	if !c.prompted() {
 		return
 	}
@@ -456,17 +490,17 @@ func (c *checkinScreen) submit() {
 	}
 	var err error
 	if e.ID == 0 {
-		err = u.journal.Add(&e)
+		err = c.journal.Add(&e)
 	} else {
-		err = u.journal.Update(&e)
+		err = c.journal.Update(&e)
 	}
 	if err != nil {
-		if msg, ok := u.refusal(err, u.model.draft.note); ok {
+		if msg, ok := refusal(c.tr, err, c.draft.note); ok {
 			// A refused value is a prompt beside Save, not an error.
 			c.status.SetText(msg)
 			return
 		}
-		u.reportWrite(err, u.entryError)
+		shell.reportWrite(err, c.entryError)
 		return
 	}
 	// The write returned: the check-in is durable. The form starts again
@@ -474,13 +508,21 @@ func (c *checkinScreen) submit() {
 	from := c.from
 	c.reset()
 	c.scroll.ScrollToTop()
-	u.afterSave(e)
-	c.backToHistory(from)
+	shell.afterSave(e)
+	c.shell.backToHistory(from)
+}
+
+// entryError turns a store error into a message for people.
+func (c *checkinScreen) entryError(err error) string {
+	if msg, ok := refusal(c.tr, err, c.draft.note); ok {
+		return msg
+	}
+	return c.tr.T("error.save", "Detail", err.Error())
 }
 
 // reset empties the form for a new check-in.
 func (c *checkinScreen) reset() {
-	c.u.model.draft = newDraft()
+	*c.draft = newDraft()
 	c.from = nil
 	c.fill()
 	c.status.SetText("")
@@ -494,31 +536,31 @@ func (c *checkinScreen) cancelEdit() {
 	from := c.from
 	c.reset()
 	c.scroll.ScrollToTop()
-	c.backToHistory(from)
+	c.shell.backToHistory(from)
 }
 
 // edit opens a stored entry in the form, at its top; Save and Cancel go
 // back to where History was.
 func (c *checkinScreen) edit(e data.Entry) {
-	from := c.u.historyPlace(e.ID)
+	from := c.shell.historyPlace(e.ID)
 	c.reset()
-	c.u.model.draft = draftFrom(e)
+	*c.draft = draftFrom(e)
 	c.fill()
 	c.from = from
 	c.scroll.ScrollToTop()
-	c.u.selectSection(SectionCheckin)
+	c.shell.selectSection(SectionCheckin)
 }
 
 func (c *checkinScreen) confirmDelete() {
-	u := c.u
-	id := u.model.draft.editing.ID
-	u.confirmDanger(u.tr.T("checkin.delete_title"), u.tr.T("checkin.delete_question"), u.tr.T("checkin.delete"), func() {
-		gone, err := u.journal.Delete(id)
+	shell := c.shell
+	id := c.draft.editing.ID
+	shell.confirmDanger(c.tr.T("checkin.delete_title"), c.tr.T("checkin.delete_question"), c.tr.T("checkin.delete"), func() {
+		gone, err := c.journal.Delete(id)
 		if err != nil {
-			u.reportWrite(err, u.saveError)
+			shell.reportWrite(err, func(err error) string { return c.tr.T("error.save", "Detail", err.Error()) })
 			return
 		}
 		c.reset()
-		u.offerUndo(gone)
+		shell.offerUndo(gone)
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // The body section of the check-in (issue 15): the bladder diary, pain by
@@ -56,7 +57,9 @@ func bodyDraftFrom(b *data.Body) bodyDraft {
 
 // bodySection is the body section's widgets.
 type bodySection struct {
-	u       *UI
+	shell   bodyShell
+	tr      *i18n.Translator
+	form    *draft          // the check-in form's draft; its body part is the section's
 	content *fyne.Container // hidden when turned off in Settings
 	toggle  *widget.Button  // opens and closes the fields
 	fields  *fyne.Container
@@ -73,11 +76,11 @@ type bodySection struct {
 }
 
 // draft is the body section of the draft being written.
-func (s *bodySection) draft() *bodyDraft { return &s.u.model.draft.body }
+func (s *bodySection) draft() *bodyDraft { return &s.form.body }
 
 // painOptions are the choices of a pain picker: "not recorded", 0 … MaxPain.
 func (s *bodySection) painOptions() []string {
-	opts := []string{s.u.tr.T("checkin.body.not_recorded")}
+	opts := []string{s.tr.T("checkin.body.not_recorded")}
 	for i := 0; i <= data.MaxPain; i++ {
 		opts = append(opts, strconv.Itoa(i))
 	}
@@ -99,7 +102,7 @@ func (s *bodySection) painPicker(field func(*data.Body) **int) *widget.Select {
 			*p = nil
 		}
 	})
-	sel.PlaceHolder = s.u.tr.T("checkin.body.not_recorded")
+	sel.PlaceHolder = s.tr.T("checkin.body.not_recorded")
 	return sel
 }
 
@@ -108,7 +111,7 @@ func (s *bodySection) painPicker(field func(*data.Body) **int) *widget.Select {
 func (s *bodySection) scale(prefix string, values []string, field func(*data.Body) *string) *widget.RadioGroup {
 	names := make([]string, len(values))
 	for i, v := range values {
-		names[i] = s.u.tr.T(prefix + v)
+		names[i] = s.tr.T(prefix + v)
 	}
 	r := widget.NewRadioGroup(names, func(chosen string) {
 		if s.filling {
@@ -147,9 +150,18 @@ func (s *bodySection) yesCheck(label string, field func(*data.Body) **bool) (*wi
 	})
 }
 
-func newBodySection(u *UI) *bodySection {
-	s := &bodySection{u: u}
-	tr := u.tr
+// bodyShell is what the body section asks of the shell: its settings
+// (turned on, left open) and to listen for their changes.
+type bodyShell interface {
+	setting(key, def string) string
+	save(key, value string) bool
+	bodyOn() bool
+	subscribe(f func(event)) (cancel func())
+}
+
+// newBodySection builds the body section over form's body draft.
+func newBodySection(shell bodyShell, tr *i18n.Translator, form *draft) *bodySection {
+	s := &bodySection{shell: shell, tr: tr, form: form}
 
 	count := func() *widget.Entry {
 		e := widget.NewEntry()
@@ -221,9 +233,9 @@ func newBodySection(u *UI) *bodySection {
 	s.toggle.Alignment = widget.ButtonAlignLeading
 	s.toggle.Importance = widget.LowImportance
 	s.content = container.NewVBox(widget.NewSeparator(), s.toggle, s.fields)
-	s.setOpen(u.setting(settingBodyOpen, "0") == "1", false)
+	s.setOpen(shell.setting(settingBodyOpen, "0") == "1", false)
 	s.showOn()
-	u.subscribe(func(e event) {
+	shell.subscribe(func(e event) {
 		if e == settingsChanged || e == journalReplaced {
 			s.showOn()
 		}
@@ -246,8 +258,8 @@ func (s *bodySection) setOpen(open, remember bool) {
 		if open {
 			v = "1"
 		}
-		if s.u.setting(settingBodyOpen, "") != v {
-			s.u.save(settingBodyOpen, v)
+		if s.shell.setting(settingBodyOpen, "") != v {
+			s.shell.save(settingBodyOpen, v)
 		}
 	}
 	s.content.Refresh()
@@ -257,7 +269,7 @@ func (s *bodySection) setOpen(open, remember bool) {
 // log is still shown when editing, so turning the section off loses
 // nothing.
 func (s *bodySection) showOn() {
-	if s.u.bodyOn() || !s.u.model.draft.editing.Body.IsZero() {
+	if s.shell.bodyOn() || !s.form.editing.Body.IsZero() {
 		s.content.Show()
 	} else {
 		s.content.Hide()
@@ -295,7 +307,7 @@ func (s *bodySection) fill(used bool) {
 			r.SetSelected("")
 			return
 		}
-		r.SetSelected(s.u.tr.T(prefix + v))
+		r.SetSelected(s.tr.T(prefix + v))
 	}
 	setScale(s.urgency, "body.urgency.", b.Urgency)
 	setScale(s.leaks, "body.leaks.", b.Leaks)
@@ -345,7 +357,7 @@ func parseCount(s string, max int) (*int, bool) {
 // entry returns the body log the section describes (nil for nothing), or
 // a translated message saying what is wrong.
 func (s *bodySection) entry(used bool) (*data.Body, string) {
-	tr := s.u.tr
+	tr := s.tr
 	d := s.draft()
 	b := d.body
 	var ok bool

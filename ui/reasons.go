@@ -67,14 +67,6 @@ func maxFor(field string) int {
 	return data.MaxNoteLength
 }
 
-// entryError turns a store error into a message for people.
-func (u *UI) entryError(err error) string {
-	if msg, ok := u.refusal(err, u.model.draft.note); ok {
-		return msg
-	}
-	return u.tr.T("error.save", "Detail", err.Error())
-}
-
 // importError turns a refused import into a message for people.
 func (u *UI) importError(err error, name string) string {
 	var ie *data.ImportError

@@ -27,11 +27,11 @@ func newPrompt() *widget.Label {
 // is not saved at the first press of Save: the form names the day it will
 // save under, and the next press saves.
 func (c *checkinScreen) prompted() bool {
-	u, tr := c.u, c.u.tr
-	d := &u.model.draft
+	tr := c.tr
+	d := c.draft
 	ok := true
-	if d.at.IsZero() && !c.shownDay.IsZero() && !sameDay(c.shownDay, u.now()) {
-		c.dayNotice.SetText(tr.T("save.new_day", "Day", tr.Date(u.now())))
+	if d.at.IsZero() && !c.shownDay.IsZero() && !sameDay(c.shownDay, c.now()) {
+		c.dayNotice.SetText(tr.T("save.new_day", "Day", tr.Date(c.now())))
 		c.dayNotice.Show()
 		c.showWhen()
 		ok = false
@@ -44,7 +44,7 @@ func (c *checkinScreen) prompted() bool {
 	c.hoursPrompt.Hide()
 	if !ok {
 		c.scroll.ScrollToTop()
-		u.announce("prompted")
+		c.shell.announce("prompted")
 	}
 	return ok
 }
@@ -66,11 +66,10 @@ func (u *UI) historyPlace(id int64) *historyPlace {
 
 // backToHistory shows History again at place (nothing for nil): the pages
 // down to the edited entry are loaded again and the list scrolled back.
-func (c *checkinScreen) backToHistory(place *historyPlace) {
+func (u *UI) backToHistory(place *historyPlace) {
 	if place == nil {
 		return
 	}
-	u := c.u
 	u.selectSection(SectionHistory)
 	h := u.history
 	if h == nil {

@@ -30,6 +30,17 @@ func (u *UI) buildToday() fyne.CanvasObject {
 	return u.today.content
 }
 
+// buildCheckin builds the check-in form into u.checkin.
+func (u *UI) buildCheckin() fyne.CanvasObject {
+	u.checkin = newCheckinScreen(u.journal, u, u.tr, u.clock(), &u.model.draft, checkinOptions{
+		triggers: u.triggerOptions,
+		symptoms: u.symptomOptions,
+		coping:   u.copingOptions,
+		neutral:  u.neutral,
+	})
+	return u.checkin.content
+}
+
 // buildHistory builds History into u.history.
 func (u *UI) buildHistory() fyne.CanvasObject {
 	u.history = newHistoryScreen(u.journal, u, u.tr, u.clock(), &u.model.filter, u.triggerOptions)
@@ -51,7 +62,7 @@ func (u *UI) buildPlan() fyne.CanvasObject {
 // rebuildForPlan rebuilds the check-in form's and History's choices after
 // the plan changed, keeping the draft.
 func (u *UI) rebuildForPlan() {
-	u.rebuildPage(SectionCheckin, func() fyne.CanvasObject { u.checkin = newCheckinScreen(u); return u.checkin.content })
+	u.rebuildPage(SectionCheckin, u.buildCheckin)
 	u.rebuildPage(SectionHistory, u.buildHistory)
 }
 
