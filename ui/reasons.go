@@ -56,9 +56,6 @@ func refusal(tr *i18n.Translator, err error, note string) (string, bool) {
 	return tr.T(id, "Count", utf8.RuneCountInString(note), "Max", maxFor(fe.Field)), true
 }
 
-// refusal is refusal in the window's language.
-func (u *UI) refusal(err error, note string) (string, bool) { return refusal(u.tr, err, note) }
-
 // maxFor is the limit a too-long message names.
 func maxFor(field string) int {
 	if field == "plan_text" {
