@@ -18,7 +18,7 @@ func newManagingScreen(tr *i18n.Translator, g guide.Guide) fyne.CanvasObject {
 	for _, s := range g.Strategies {
 		body := widget.NewLabel(tr.T(s.BodyID))
 		body.Wrapping = fyne.TextWrapWord
-		objs = append(objs, widget.NewCard(tr.T(s.TitleID), "", body))
+		objs = append(objs, newTitledCard(tr.T(s.TitleID), body))
 	}
 	objs = append(objs, techniques(tr, g)...)
 	return scrollPage(objs...)

@@ -250,7 +250,7 @@ func newSettingsScreen(journal settingsJournal, shell settingsShell, tr *i18n.Tr
 			widget.NewButton(tr.T("menu.export_json"), shell.exportJSON),
 			widget.NewButton(tr.T("menu.import"), shell.importJSON),
 		),
-		container.NewHBox(encrypted, restore),
+		newColumns(2, encrypted, restore),
 	)
 
 	selectedRegion := ""
@@ -276,11 +276,11 @@ func newSettingsScreen(journal settingsJournal, shell settingsShell, tr *i18n.Tr
 		trayRow,
 	)
 	s.content = scrollPage(
-		widget.NewCard(tr.T("settings.general"), "", general),
-		widget.NewCard(tr.T("settings.reminders"), "", reminders),
-		widget.NewCard(tr.T("settings.data"), "", dataBox),
-		widget.NewCard(tr.T("settings.privacy"), "", s.privacy(parts.captureRow)),
-		widget.NewCard(tr.T("settings.welcome"), "", container.NewHBox(welcome)),
+		newTitledCard(tr.T("settings.general"), general),
+		newTitledCard(tr.T("settings.reminders"), reminders),
+		newTitledCard(tr.T("settings.data"), dataBox),
+		newTitledCard(tr.T("settings.privacy"), s.privacy(parts.captureRow)),
+		newTitledCard(tr.T("settings.welcome"), container.NewHBox(welcome)),
 		// Apart from the export buttons, at the end: it asks for the
 		// passphrase or a typed word first (safedialogs.go).
 		widget.NewSeparator(),

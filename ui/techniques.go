@@ -27,7 +27,7 @@ func techniques(tr *i18n.Translator, g guide.Guide) []fyne.CanvasObject {
 		source.Wrapping = fyne.TextWrapWord
 		source.TextStyle.Italic = true
 		source.SizeName = theme.SizeNameCaptionText
-		objs = append(objs, widget.NewCard(tr.T(t.TitleID), "", container.NewVBox(body, source)))
+		objs = append(objs, newTitledCard(tr.T(t.TitleID), container.NewVBox(body, source)))
 	}
 	return objs
 }
