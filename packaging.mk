@@ -8,10 +8,10 @@
 #   make test-wine         the Windows build under Wine: MSI install, Start-menu start, a
 #                          check-in by keyboard, second copy refused, Japanese, uninstall,
 #                          the plain .exe (scripts/test-wine; part of `make test`)
-#   make vet-windows       GOOS=windows go vet -tags ci ./... with mingw-w64's cgo (part of
-#                          `make test`: a Unix-only name fails here, not on windows-latest)
+#   make vet-windows       GOOS=windows go vet -tags ci ./... with mingw-w64's cgo (a
+#                          Unix-only name fails here, not on windows-latest)
 #   make test-wine-go      that vet, and the data and i18n tests compiled for Windows run
-#                          under Wine (scripts/test-wine-go; not yet part of `make test`)
+#                          under Wine (scripts/test-wine-go; part of `make test`, ~8.5 min)
 #   make lint-workflows    actionlint (pinned) + shellcheck on .github/workflows
 #   make install           build, then install into $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #   make uninstall         remove exactly what install put there (never your journal)
