@@ -27,6 +27,8 @@ import (
 //	steady-before-restore-*.vault  an encrypted journal a restore replaced
 //	backups/steady-YYYY-MM-DD.db   a daily backup: a plain journal or a vault
 //	backups/.steady-backup-*.tmp   a backup in progress (or killed)
+//	backups/.steady-*.tmp          a backup being re-sealed or replaced (or killed)
+//	.steady-*.tmp                  an aside copy being sealed or unsealed (or killed)
 //	backups/future-dated/steady-YYYY-MM-DD[-N].db
 //	                               a backup made while the clock was ahead, kept aside
 //	steady.lock                    the single-instance lock (empty)
@@ -72,7 +74,10 @@ func classify(rel string) fileKind {
 		switch {
 		case backupName.MatchString(name):
 			return fileBackup
-		case strings.HasPrefix(name, backupTemp) && strings.HasSuffix(name, ".tmp"):
+		case strings.HasPrefix(name, backupTemp) && strings.HasSuffix(name, ".tmp"),
+			strings.HasPrefix(name, ".steady-") && strings.HasSuffix(name, ".tmp"):
+			// A backup in progress, or one being re-sealed or replaced
+			// (.steady-YYYY-MM-DD.db.*.tmp).
 			return fileBackupTemp
 		}
 		return fileOther
@@ -95,7 +100,10 @@ func classify(rel string) fileKind {
 		return fileLock
 	case name == rekeyName:
 		return fileRekey
-	case saveTempName.MatchString(name):
+	case saveTempName.MatchString(name),
+		strings.HasPrefix(name, ".steady-") && strings.HasSuffix(name, ".tmp"):
+		// A save, a restore, or an aside copy being sealed or unsealed
+		// (.steady-damaged-….db.*.tmp) in progress.
 		return fileSaveTemp
 	case asideFile.MatchString(name):
 		return fileAside

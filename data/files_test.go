@@ -183,6 +183,8 @@ func TestClassify(t *testing.T) {
 		{"steady-before-restore-20261101-120000.vault", fileAside},
 		{"backups/steady-2026-11-01.db", fileBackup},
 		{"backups/.steady-backup-abc.tmp", fileBackupTemp},
+		{"backups/.steady-2026-11-01.db.123.tmp", fileBackupTemp},
+		{".steady-damaged-20261101-120000.db.42.tmp", fileSaveTemp},
 		{"backups/notes.txt", fileOther},
 		{"notes.txt", fileOther},
 		{"steady-damaged-x.db", fileOther},

