@@ -409,7 +409,8 @@ func resealLeftovers(dir string, from, to *vaultKey, prefs map[string]string) er
 	var first error
 	for _, f := range files {
 		if (f.kind == fileBackup || f.kind == fileAside) && f.sealed() && sealedWith(f.path, from) {
-			if err := resealFile(f.path, from, to, prefs); err != nil && first == nil {
+			// A damaged one stays as it is (see unsealLeftovers).
+			if err := resealFile(f.path, from, to, prefs); err != nil && !errors.Is(err, ErrVaultDamaged) && first == nil {
 				first = err
 			}
 		}
@@ -447,6 +448,9 @@ func unsealLeftovers(dir string, key *vaultKey) error {
 				}
 			}
 			image, err := openSealed(f.path, key)
+			if errors.Is(err, ErrVaultDamaged) {
+				continue // damaged (a journal kept aside as such): it stays as it is
+			}
 			if err != nil {
 				return err
 			}

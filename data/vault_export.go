@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/steadyapp/steady/data/guide"
@@ -200,22 +199,11 @@ func keepReplaced(dir string, now time.Time) (string, error) {
 		kept = p
 	}
 	if _, err := os.Lstat(vaultPath(dir)); err == nil {
-		base := replacedPrefix + now.Format(asideStamp)
-		for n := 1; ; n++ {
-			name := base
-			if n > 1 {
-				name += "-" + strconv.Itoa(n)
-			}
-			dst := filepath.Join(dir, name+".vault")
-			if _, err := os.Lstat(dst); !errors.Is(err, os.ErrNotExist) {
-				continue
-			}
-			if err := os.Rename(vaultPath(dir), dst); err != nil {
-				return kept, Classify(err)
-			}
-			kept = dst
-			break
+		p, err := renameVaultAside(dir, replacedPrefix, now)
+		if err != nil {
+			return kept, err
 		}
+		kept = p
 	}
 	syncDir(dir)
 	return kept, nil
