@@ -56,6 +56,11 @@ func prefsOf(db *sql.DB) map[string]string {
 func writeVault(dir string, db *sql.DB, key *vaultKey) error {
 	err := writeVaultFile(vaultPath(dir), db, key, prefsOf(db))
 	releaseMemory() // a save may hold a copy of the journal; give it back at once
+	if err == nil {
+		// The new header carries the journal's preferences; the lock
+		// screen's earlier choices are stale (and ignored if this fails).
+		dropPendingPrefs(dir) //nolint:errcheck // see above
+	}
 	return err
 }
 
@@ -111,12 +116,15 @@ func OpenEncrypted(dir, pass string) (_ *Store, err error) {
 	}
 	var after int
 	db.QueryRow(`PRAGMA user_version`).Scan(&after) //nolint:errcheck // see above
+	// The language or theme chosen on the lock screen (lockprefs.go); one
+	// that cannot be taken stays a choice of the next lock screen.
+	folded, _ := foldPendingPrefs(dir, db)
 	s := &Store{db: &journalDB{db: db, path: vaultPath(dir)}, dir: dir, guide: guide.TheGuide(), now: time.Now}
 	s.db.lock = lock
 	v := newVaultState(db, key, dir, s.db)
 	s.db.vault = v
 	v.start()
-	if after != before {
+	if after != before || folded {
 		v.changed() // save the migrated journal; an open must not wait for it
 	}
 	// The vault is verified: nothing readable may stay beside it. A failure

@@ -32,6 +32,8 @@ import (
 //	backups/future-dated/steady-YYYY-MM-DD[-N].db
 //	                               a backup made while the clock was ahead, kept aside
 //	steady.lock                    the single-instance lock (empty)
+//	steady.prefs, .steady.prefs.*.tmp
+//	                               the language and theme chosen on a lock screen (lockprefs.go)
 //	.steady.rekey                  a passphrase change in progress: the old key's salt (hex)
 //
 // Anything else in the folder is not Steady's and is never touched.
@@ -50,13 +52,14 @@ const (
 	fileBackupTemp                 // a backup in progress
 	fileLock                       // steady.lock
 	fileRekey                      // .steady.rekey
+	filePrefs                      // steady.prefs
 )
 
 // rekeyName marks a passphrase change in progress (see changePassphrase).
 const rekeyName = ".steady.rekey"
 
 var (
-	saveTempName = regexp.MustCompile(`^\.steady\.(db|vault)\.(.+\.tmp|restore\.tmp)$`)
+	saveTempName = regexp.MustCompile(`^\.steady\.(db|vault|prefs)\.(.+\.tmp|restore\.tmp)$`)
 	futureFile   = regexp.MustCompile(`^steady-\d{4}-\d{2}-\d{2}(-\d+)?\.db$`)
 	asideFile    = regexp.MustCompile(`^(steady-damaged-|steady-before-restore-)\d{8}-\d{6}(-\d+)?\.(db(-wal|-shm|-journal)?(\.vault)?|vault)$`)
 )
@@ -100,6 +103,8 @@ func classify(rel string) fileKind {
 		return fileLock
 	case name == rekeyName:
 		return fileRekey
+	case name == PrefsName:
+		return filePrefs
 	case saveTempName.MatchString(name),
 		strings.HasPrefix(name, ".steady-") && strings.HasSuffix(name, ".tmp"):
 		// A save, a restore, or an aside copy being sealed or unsealed

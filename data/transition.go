@@ -423,8 +423,8 @@ func resealLeftovers(dir string, from, to *vaultKey, prefs map[string]string) er
 
 // unsealLeftovers turns every backup and aside copy sealed with key back
 // into a plain file, for RemovePassphrase: a backup in place, an aside copy
-// NAME.vault into NAME (unless NAME exists). Temporary files of saves are
-// removed.
+// NAME.vault into NAME (unless NAME exists). Temporary files of saves, and
+// the lock screen's choices (there will be no lock screen), are removed.
 func unsealLeftovers(dir string, key *vaultKey) error {
 	files, err := steadyFiles(dir)
 	if err != nil {
@@ -432,7 +432,7 @@ func unsealLeftovers(dir string, key *vaultKey) error {
 	}
 	for _, f := range files {
 		switch {
-		case f.kind == fileSaveTemp || f.kind == fileBackupTemp:
+		case f.kind == fileSaveTemp || f.kind == fileBackupTemp || f.kind == filePrefs:
 			if err := shred(f.path); err != nil {
 				return err
 			}

@@ -431,17 +431,15 @@ func IsEncrypted(dir string) bool {
 func vaultPath(dir string) string { return dir + string(os.PathSeparator) + VaultName }
 
 // ReadVaultPrefs returns the preferences kept readable in an encrypted
-// journal's header (language, theme, …), for the lock screen. It reads
-// nothing else.
+// journal's header (language, theme, …), for the lock screen, with the
+// choices made on an earlier lock screen laid over them (WriteVaultPrefs).
+// It reads nothing else.
 func ReadVaultPrefs(dir string) (map[string]string, error) {
 	h, err := readVaultHeader(vaultPath(dir))
 	if err != nil {
 		return nil, fmt.Errorf("read encrypted journal: %w", err)
 	}
-	if h.Prefs == nil {
-		h.Prefs = map[string]string{}
-	}
-	return h.Prefs, nil
+	return overlayPending(dir, h), nil
 }
 
 // VerifyPassphrase reports whether pass opens the encrypted journal in dir

@@ -114,7 +114,7 @@ func shredLeftovers(dir string) error {
 	var first error
 	for _, f := range files {
 		switch f.kind {
-		case fileBackup, fileBackupTemp, fileAside, fileSaveTemp, fileRekey:
+		case fileBackup, fileBackupTemp, fileAside, fileSaveTemp, fileRekey, filePrefs:
 			if err := shred(f.path); err != nil && first == nil {
 				first = err
 			}

@@ -155,11 +155,13 @@ func (u *UI) enterStartupError(err error) {
 }
 
 // setLockPref keeps a preference chosen on the lock screen. It is shown at
-// once and written into the journal when it is unlocked (the vault's header
-// then keeps it for the next lock screen).
+// once, kept beside the vault for the next lock screen (lockprefs.go) and
+// written into the journal when it is unlocked (the vault's header then
+// keeps it).
 func (u *UI) setLockPref(key, value string) {
 	u.prefs[key] = value
 	u.chosen[key] = true
+	u.keepLockPref(key, value)
 }
 
 // carryLockPrefs writes the preferences chosen on the lock screen into the
