@@ -31,9 +31,22 @@ type Store struct {
 // Open first takes the folder's single-instance lock (LockName): when the
 // journal is already open, here or in another Steady, it returns ErrLocked
 // at once, having read and changed nothing. A folder that cannot be written
-// gives ErrReadOnly, a full disk ErrDiskFull. On the first start of a day it
-// starts the day's backup in the background (see BackupIfDue).
-func Open(dir string) (_ *Store, err error) {
+// gives ErrReadOnly, a full disk ErrDiskFull. It then starts, in the
+// background, the check of every page (see Checked) and, on the first start
+// of a day, the day's backup (see BackupIfDue). OpenDeferred leaves both for
+// later.
+func Open(dir string) (*Store, error) {
+	s, err := OpenDeferred(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.StartBackground()
+	return s, nil
+}
+
+// OpenDeferred opens the journal in dir as Open does, but starts no
+// background work until StartBackground is called (background.go).
+func OpenDeferred(dir string) (_ *Store, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open journal: create data directory: %w", Classify(err))
 	}
@@ -80,9 +93,9 @@ func Open(dir string) (_ *Store, err error) {
 		return nil, fmt.Errorf("open journal %s: %w", path, Classify(err))
 	}
 	if version == schemaVersion() {
-		s.check = startSoundCheck(path, s.db.saveFailed)
+		s.check = newSoundCheck(path, s.db.saveFailed)
 	}
-	lock.own(s)
+	lock.adopt(s)
 	return s, nil
 }
 

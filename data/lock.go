@@ -87,9 +87,10 @@ type dirLock struct {
 	loose fs.FileMode
 
 	owner     *Store
-	cancel    context.CancelFunc // stops the background backup
+	cancel    context.CancelFunc // stops the background backup; nil until it starts
 	done      chan struct{}      // closed when the background backup ends
 	backupErr error              // what the background backup returned
+	stopped   bool               // the backup was stopped: it does not start any more
 }
 
 // locked is every data directory this process holds. flock and LockFileEx
@@ -233,15 +234,48 @@ func (l *dirLock) release() {
 // own makes s the owner of the lock and starts the first-start-of-the-day
 // backup in the background, so that opening never waits for it.
 func (l *dirLock) own(s *Store) {
-	ctx, cancel := context.WithCancel(context.Background())
+	l.adopt(s)
+	l.startBackup()
+}
+
+// adopt makes s the owner of the lock, leaving the day's backup for
+// startBackup (OpenDeferred).
+func (l *dirLock) adopt(s *Store) {
 	locked.Lock()
-	l.owner, l.cancel, l.done = s, cancel, make(chan struct{})
+	l.owner = s
 	locked.Unlock()
 	s.db.lock = l
-	// Read the Store now: its fields may change while the backup runs.
+}
+
+// startBackup starts the first-start-of-the-day backup in the background,
+// unless it has already started or the lock's backup was stopped (Close,
+// RemoveBackups). It may be called on nil (a closed Store has no lock).
+func (l *dirLock) startBackup() {
+	if l == nil {
+		return
+	}
+	locked.Lock()
+	s := l.owner
+	idle := l.cancel == nil && !l.stopped && s != nil
+	locked.Unlock()
+	if !idle {
+		return
+	}
+	// Read the Store now, outside the set's lock: its fields may change
+	// while the backup runs.
 	dir, snapshot, now := s.dir, s.snapshotter(), s.now()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	locked.Lock()
+	if l.cancel != nil || l.stopped { // started or stopped meanwhile
+		locked.Unlock()
+		cancel()
+		return
+	}
+	l.cancel, l.done = cancel, done
+	locked.Unlock()
 	go func() {
-		defer close(l.done)
+		defer close(done)
 		err := backupIfDue(ctx, dir, snapshot, now)
 		if ctx.Err() != nil {
 			err = nil // stopped by Close or RemoveBackups: nothing to report
@@ -252,13 +286,14 @@ func (l *dirLock) own(s *Store) {
 	}()
 }
 
-// stopBackup cancels the background backup and waits for it to end. It may
-// be called on nil.
+// stopBackup cancels the background backup and waits for it to end; a
+// backup that has not started yet never will. It may be called on nil.
 func (l *dirLock) stopBackup() {
 	if l == nil {
 		return
 	}
 	locked.Lock()
+	l.stopped = true
 	cancel, done := l.cancel, l.done
 	locked.Unlock()
 	if cancel == nil {
@@ -288,9 +323,9 @@ func lockIn(dir string) *dirLock {
 	return locked.dirs[key]
 }
 
-// BackupError waits for the backup Open starts in the background and
-// returns its error: nil when it succeeded or none was due. The UI may show
-// it; the journal works either way.
+// BackupError waits for the backup Open (or StartBackground) started in
+// the background and returns its error: nil when it succeeded, none was due
+// or none has started. The UI may show it; the journal works either way.
 func (s *Store) BackupError() error {
 	l := lockOf(s)
 	if l == nil {
