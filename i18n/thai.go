@@ -107,6 +107,7 @@ func (d *dictionary) breakable(s string) string {
 	if !strings.ContainsFunc(s, isThai) {
 		return s
 	}
+	s = keepNameWithSentence(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	rs := []rune(s)
@@ -134,8 +135,11 @@ func (d *dictionary) breakable(s string) string {
 // Unbreakable removes the marks Breakable adds, for text that leaves Steady
 // (a file, the clipboard) rather than being drawn in a window.
 func Unbreakable(s string) string {
-	return strings.ReplaceAll(s, string(BreakMark), "")
+	return unbreak.Replace(s)
 }
+
+// unbreak drops the break marks and turns the name joiners back into spaces.
+var unbreak = strings.NewReplacer(string(BreakMark), "", string(NameJoiner), " ")
 
 // ThaiWords returns how Breakable cuts each Thai run of s into words, for
 // checks and tools: one slice of words per run.
@@ -159,3 +163,56 @@ func ThaiWords(s string) [][]string {
 
 // KnownThaiWord reports whether w is in the Thai word list.
 func KnownThaiWord(w string) bool { return thaiDict.words[w] }
+
+// productName is the name Thai text must never leave alone on a line.
+const productName = "Steady"
+
+// NameJoiner is the character Breakable puts in place of the space between
+// "Steady" and the Thai word it belongs with: U+2060 WORD JOINER, which is
+// not a space for unicode.IsSpace, so Fyne never breaks a line at it, and
+// which the text shaper draws with no width. Unbreakable turns it back into
+// the space.
+const NameJoiner = '\u2060'
+
+// keepNameWithSentence joins "Steady" to the Thai words around it, so that no
+// line starts or ends with the name split from its sentence (issues 14, 18).
+// Thai sets a Latin word off with spaces, and Fyne breaks at every space, so
+// "Steady ไม่ใช่…" could end a line with a lone "Steady" and "…สู่ Steady"
+// start one with it. The name binds to the Thai word after it; where it ends
+// its Thai clause (no Thai follows it across the space), it binds to the
+// Thai word before it. The space between them becomes NameJoiner: the line
+// reads "Steadyไม่ใช่…", as Japanese and Chinese read "Steadyは、…".
+func keepNameWithSentence(s string) string {
+	if !strings.Contains(s, productName) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 4)
+	rest := s
+	for {
+		i := strings.Index(rest, productName)
+		if i < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		before, after := rest[:i], rest[i+len(productName):]
+		spaced := strings.HasPrefix(after, " ")
+		next, _ := utf8.DecodeRuneInString(strings.TrimPrefix(after, " "))
+		prev, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(before, " "))
+		switch {
+		case spaced && isThai(next): // bind to the word after
+			b.WriteString(before)
+			b.WriteString(productName)
+			b.WriteRune(NameJoiner)
+			after = after[1:]
+		case strings.HasSuffix(before, " ") && isThai(prev) && !isThai(next): // it ends its clause: bind to the word before
+			b.WriteString(before[:len(before)-1])
+			b.WriteRune(NameJoiner)
+			b.WriteString(productName)
+		default:
+			b.WriteString(before)
+			b.WriteString(productName)
+		}
+		rest = after
+	}
+}

@@ -46,7 +46,7 @@ func TestBreakable(t *testing.T) {
 		{"Steady keeps it", "Steady keeps it"},
 		{"", ""},
 		{"เคตามีนเป็นยา", "เคตามีน" + mark + "เป็น" + mark + "ยา"},
-		{"ใช้ Steady เพื่อเปิดไฟล์นี้", "ใช้ Steady เพื่อ" + mark + "เปิด" + mark + "ไฟล์" + mark + "นี้"},
+		{"ใช้ Steady เพื่อเปิดไฟล์นี้", "ใช้ Steady" + string(NameJoiner) + "เพื่อ" + mark + "เปิด" + mark + "ไฟล์" + mark + "นี้"}, // the name kept with its sentence (productname_test.go)
 		{"อื่น ๆ", "อื่น ๆ"}, // the repetition mark stands apart
 		{"{{.Count}} วัน", "{{.Count}} วัน"},
 	}

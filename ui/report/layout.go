@@ -151,6 +151,7 @@ func wide(r rune) bool {
 // places breakBefore allows (anywhere when a single word is too wide).
 // Newlines in s always break.
 func (d *doc) wrap(s string, w float64) []string {
+	s = strings.ReplaceAll(s, string(i18n.NameJoiner), "") // the PDF fonts have no glyph for it; "Steady" stays joined
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		out = append(out, d.wrapLine(para, w)...)

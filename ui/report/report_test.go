@@ -60,7 +60,7 @@ func pdfText(t *testing.T, pdf []byte) string {
 
 // space is any white space, including the thin spaces Thai texts use
 // between words.
-var space = regexp.MustCompile(`[\s\p{Zs}\x{200B}]+`)
+var space = regexp.MustCompile(`[\s\p{Zs}\x{200B}\x{2060}]+`)
 
 func squash(s string) string { return space.ReplaceAllString(s, "") }
 
