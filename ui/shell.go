@@ -82,7 +82,7 @@ func start(a fyne.App, dir string, tr *i18n.Translator, opts Options) *UI {
 		u.enterLocked(prefs)
 		return u
 	}
-	store, err := data.Open(dir)
+	store, err := data.OpenDeferred(dir) // its check and backup start after the first frame (started.go)
 	if err != nil {
 		_ = tr.Set(tr.Pick(opts.Language, "", opts.SystemLanguage))
 		u.enterStartupError(err)
@@ -222,7 +222,7 @@ func (u *UI) showAndRun() {
 	u.privateFynePrefs() // fyneprefs.go
 	u.touch()
 	u.watchIdle()
-	u.returnStartupMemory()
+	u.hookStarted() // started.go
 	u.win.Show()
 	if u.state == stateOpen && u.opts.ShowWelcome {
 		u.showWelcomeIfNew()
