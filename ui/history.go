@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
@@ -190,6 +191,17 @@ func (h *historyScreen) rowDay(id int) string {
 	return h.tr.Date(h.entries[h.rows[id].entry].At)
 }
 
+// topRow is the row at the top of the list's view: every row is as tall
+// as o, the row being bound, with the theme's padding between rows, as the
+// list lays them out.
+func (h *historyScreen) topRow(o fyne.CanvasObject) int {
+	pitch := o.Size().Height + h.list.Theme().Size(theme.SizeNamePadding)
+	if pitch <= 0 || len(h.rows) == 0 {
+		return 0
+	}
+	return min(int(h.list.GetScrollOffset()/pitch), len(h.rows)-1)
+}
+
 func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(h.rows)-10 && h.more {
 		// Read the next page before the user reaches the end.
@@ -201,7 +213,7 @@ func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(h.rows) {
 		return
 	}
-	h.sticky.bind(o, id, h.rowDay)
+	h.sticky.show(h.topRow(o), h.rowDay)
 	tr := h.tr
 	row := h.rows[id]
 	stack := o.(*fyne.Container)

@@ -36,36 +36,42 @@ func moodColor(mood int) fyne.ThemeColorName {
 	return theme.ColorNameSuccess
 }
 
-// moodBadge is a mood's number in a circle of its colour.
-type moodBadge struct {
+// valueGlyph is a small drawing of one value, redrawn when the value
+// changes: a mood badge or a craving bar.
+type valueGlyph struct {
 	widget.BaseWidget
-	mood int
+	value int
+	min   fyne.Size
+	paint func(size fyne.Size, value int) []fyne.CanvasObject
 }
 
-func newMoodBadge() *moodBadge {
-	b := &moodBadge{mood: 3}
-	b.ExtendBaseWidget(b)
-	return b
+func newValueGlyph(value int, min fyne.Size, paint func(fyne.Size, int) []fyne.CanvasObject) *valueGlyph {
+	g := &valueGlyph{value: value, min: min, paint: paint}
+	g.ExtendBaseWidget(g)
+	return g
 }
 
-func (b *moodBadge) set(mood int) {
-	if b.mood != mood {
-		b.mood = mood
-		b.Refresh()
+func (g *valueGlyph) set(v int) {
+	if g.value != v {
+		g.value = v
+		g.Refresh()
 	}
 }
 
 // CreateRenderer implements fyne.Widget.
-func (b *moodBadge) CreateRenderer() fyne.WidgetRenderer {
-	return &chartRenderer{layout: b.draw, min: fyne.NewSize(24, 24)}
+func (g *valueGlyph) CreateRenderer() fyne.WidgetRenderer {
+	return &chartRenderer{layout: func(size fyne.Size) []fyne.CanvasObject { return g.paint(size, g.value) }, min: g.min}
 }
 
-func (b *moodBadge) draw(size fyne.Size) []fyne.CanvasObject {
+// newMoodBadge shows a mood's number in a circle of its colour.
+func newMoodBadge() *valueGlyph { return newValueGlyph(3, fyne.NewSize(24, 24), drawMoodBadge) }
+
+func drawMoodBadge(size fyne.Size, mood int) []fyne.CanvasObject {
 	d := min(size.Width, size.Height)
-	c := canvas.NewCircle(chartColor(moodColor(b.mood)))
+	c := canvas.NewCircle(chartColor(moodColor(mood)))
 	c.Move(fyne.NewPos((size.Width-d)/2, (size.Height-d)/2))
 	c.Resize(fyne.NewSize(d, d))
-	t := canvas.NewText(strconv.Itoa(b.mood), theme.Color(theme.ColorNameBackground))
+	t := canvas.NewText(strconv.Itoa(mood), theme.Color(theme.ColorNameBackground))
 	t.TextStyle.Bold = true
 	t.TextSize = theme.CaptionTextSize()
 	t.Alignment = fyne.TextAlignCenter
@@ -74,31 +80,10 @@ func (b *moodBadge) draw(size fyne.Size) []fyne.CanvasObject {
 	return []fyne.CanvasObject{c, t}
 }
 
-// cravingBar is a craving 0 … 10 as a short filled bar.
-type cravingBar struct {
-	widget.BaseWidget
-	value int
-}
+// newCravingBar shows a craving 0 … 10 as a short filled bar.
+func newCravingBar() *valueGlyph { return newValueGlyph(0, fyne.NewSize(50, 12), drawCravingBar) }
 
-func newCravingBar() *cravingBar {
-	b := &cravingBar{}
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func (b *cravingBar) set(v int) {
-	if b.value != v {
-		b.value = v
-		b.Refresh()
-	}
-}
-
-// CreateRenderer implements fyne.Widget.
-func (b *cravingBar) CreateRenderer() fyne.WidgetRenderer {
-	return &chartRenderer{layout: b.draw, min: fyne.NewSize(50, 12)}
-}
-
-func (b *cravingBar) draw(size fyne.Size) []fyne.CanvasObject {
+func drawCravingBar(size fyne.Size, craving int) []fyne.CanvasObject {
 	track := canvas.NewRectangle(nil)
 	track.StrokeColor, track.StrokeWidth, track.CornerRadius = chartColor(theme.ColorNamePlaceHolder), 1, 3
 	track.Move(fyne.NewPos(0, size.Height/2-5))
@@ -106,7 +91,7 @@ func (b *cravingBar) draw(size fyne.Size) []fyne.CanvasObject {
 	fill := canvas.NewRectangle(chartColor(theme.ColorNameWarning))
 	fill.CornerRadius = 3
 	fill.Move(fyne.NewPos(0, size.Height/2-5))
-	fill.Resize(fyne.NewSize(size.Width*float32(b.value)/data.MaxCraving, 10))
+	fill.Resize(fyne.NewSize(size.Width*float32(craving)/data.MaxCraving, 10))
 	return []fyne.CanvasObject{track, fill}
 }
 
@@ -115,8 +100,7 @@ type historyEntryRow struct {
 	widget.BaseWidget
 	root                   *fyne.Container
 	when, mood, craving    *widget.Label
-	badge                  *moodBadge
-	bar                    *cravingBar
+	badge, bar             *valueGlyph
 	lapse, later           *fyne.Container
 	lapseLabel, laterLabel *widget.Label
 	note                   *widget.Label
@@ -162,43 +146,37 @@ func (r *historyEntryRow) set(tr *i18n.Translator, e data.Entry) {
 	r.Refresh()
 }
 
-// stickyDay keeps the day of the topmost visible row of a list on show
-// above it: the list tells it which rows it binds as it scrolls.
+// stickyDay keeps the day of the topmost row of a list on show above it.
+// The list tells it the top row whenever it binds a row as it scrolls
+// (historyScreen.topRow): a row coming into view at either edge is how a
+// Fyne list reports that its top row changed.
 type stickyDay struct {
 	label *widget.Label
-	bound map[fyne.CanvasObject]int // row object → the row it shows
-	shown int
+	shown int // the top row shown, or -1
 }
 
 func newStickyDay() *stickyDay {
 	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return &stickyDay{label: l, bound: map[fyne.CanvasObject]int{}, shown: -1}
+	return &stickyDay{label: l, shown: -1}
 }
 
-// bind records that o now shows row id; day gives the day heading of a row.
-func (s *stickyDay) bind(o fyne.CanvasObject, id int, day func(id int) string) {
-	s.bound[o] = id
-	top := -1
-	for _, i := range s.bound {
-		if top < 0 || i < top {
-			top = i
-		}
+// show shows the day of row top; day gives the day heading of a row.
+func (s *stickyDay) show(top int, day func(id int) string) {
+	if top == s.shown {
+		return
 	}
-	if top != s.shown {
-		s.shown = top
-		// At the top of the list its own first heading shows the day.
-		if top > 0 {
-			s.label.SetText(day(top))
-			s.label.Show()
-		} else {
-			s.label.Hide()
-		}
+	s.shown = top
+	// At the top of the list its own first heading shows the day.
+	if top > 0 {
+		s.label.SetText(day(top))
+		s.label.Show()
+	} else {
+		s.label.Hide()
 	}
 }
 
 // reset forgets the rows (the list is read again).
 func (s *stickyDay) reset() {
-	clear(s.bound)
 	s.shown = -1
 	s.label.SetText("")
 	s.label.Hide()
