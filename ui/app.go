@@ -133,7 +133,7 @@ func newUI(a fyne.App, tr *i18n.Translator, dir string, opts Options) *UI {
 		chosen: map[string]bool{},
 	}
 	u.win = a.NewWindow(tr.T("app.name"))
-	u.reminders = &reminders{u: u}
+	u.reminders = newReminders(tr, u.journalSetting, u.clock(), func(n *fyne.Notification) { u.app.SendNotification(n) })
 	u.watchKeys()
 	tr.OnChange(func(language.Tag) { u.languageChanged() })
 	return u

@@ -7,13 +7,37 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // reminders sends the daily check-in reminder while Steady runs. The
 // notification's text is neutral and never holds anything from the journal.
+// It sees the shell only through what it needs: the open journal's
+// settings, the clock, the translator and the notifier.
 type reminders struct {
-	u     *UI
-	timer *time.Timer
+	tr *i18n.Translator
+	// setting reads a setting of the open journal; ok is false when the
+	// setting is not set or no journal is open (locked, start-up error).
+	setting func(key string) (value string, ok bool)
+	now     func() time.Time
+	notify  func(*fyne.Notification)
+	timer   *time.Timer
+}
+
+// newReminders makes the reminders; they are armed by reset.
+func newReminders(tr *i18n.Translator, setting func(string) (string, bool), now func() time.Time,
+	notify func(*fyne.Notification)) *reminders {
+	return &reminders{tr: tr, setting: setting, now: now, notify: notify}
+}
+
+// journalSetting reads a setting of the open journal; false while there is
+// none.
+func (u *UI) journalSetting(key string) (string, bool) {
+	if u.journal == nil {
+		return "", false
+	}
+	v, ok, _ := u.journal.Setting(key)
+	return v, ok
 }
 
 // stop disarms the timer.
@@ -24,17 +48,15 @@ func (r *reminders) stop() {
 	}
 }
 
-// reset (re)arms the timer for the next reminder time, or stops it.
+// reset (re)arms the timer for the next reminder time, or stops it (no
+// journal open, or reminders off).
 func (r *reminders) reset() {
 	r.stop()
-	if r.u.journal == nil {
-		return
-	}
-	at, ok := r.next(r.u.now())
+	at, ok := r.next(r.now())
 	if !ok {
 		return
 	}
-	r.timer = time.AfterFunc(at.Sub(r.u.now()), func() {
+	r.timer = time.AfterFunc(at.Sub(r.now()), func() {
 		fyne.Do(func() {
 			r.send()
 			r.reset()
@@ -44,7 +66,7 @@ func (r *reminders) reset() {
 
 // next returns the next reminder time after now, if reminders are on.
 func (r *reminders) next(now time.Time) (time.Time, bool) {
-	v, ok, _ := r.u.journal.Setting(data.SettingReminder)
+	v, ok := r.setting(data.SettingReminder)
 	if !ok {
 		return time.Time{}, false
 	}
@@ -61,9 +83,9 @@ func (r *reminders) next(now time.Time) (time.Time, bool) {
 
 // send shows the reminder notification.
 func (r *reminders) send() {
-	text := r.u.tr.T("reminder.text")
-	if r.u.setting(data.SettingDiscreet, "") == "1" {
-		text = r.u.tr.T("reminder.discreet")
+	text := r.tr.T("reminder.text")
+	if v, _ := r.setting(data.SettingDiscreet); v == "1" {
+		text = r.tr.T("reminder.discreet")
 	}
-	r.u.app.SendNotification(fyne.NewNotification(r.u.tr.T("app.name"), text))
+	r.notify(fyne.NewNotification(r.tr.T("app.name"), text))
 }

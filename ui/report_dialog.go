@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 	"github.com/steadyapp/steady/ui/report"
 )
 
@@ -24,9 +25,25 @@ import (
 // reportPeriods are the periods on offer, in days; 0 is "choose dates".
 var reportPeriods = []int{14, 30, 90, 0}
 
+// reportShell is what the report dialog asks of the shell: the window it is
+// shown on, a message once the file is written, and telling a test what
+// happened.
+type reportShell interface {
+	window() fyne.Window
+	showMessage(title, msg string)
+	announce(what string)
+}
+
+var _ reportShell = (*UI)(nil)
+
 // reportDialog is the open report dialog.
 type reportDialog struct {
-	u        *UI
+	shell   reportShell
+	tr      *i18n.Translator
+	journal *data.Store      // what the report reads
+	now     func() time.Time // the clock
+	region  string           // the saved region, for the helplines the report names
+
 	dialog   *dialog.CustomDialog
 	period   *widget.RadioGroup
 	from, to *dateButton
@@ -46,15 +63,24 @@ type reportDialog struct {
 // showReportDialog opens the report dialog (File menu).
 func (u *UI) showReportDialog() { u.openReportDialog() }
 
+// openReportDialog opens the report dialog on the open journal.
 func (u *UI) openReportDialog() *reportDialog {
-	tr := u.tr
-	r := &reportDialog{u: u}
+	if u.journal == nil {
+		return nil
+	}
+	return newReportDialog(u, u.tr, u.journal.Store, u.clock(), u.setting(data.SettingRegion, ""))
+}
+
+// newReportDialog builds and shows the report dialog for journal.
+func newReportDialog(shell reportShell, tr *i18n.Translator, journal *data.Store, clock func() time.Time, region string) *reportDialog {
+	r := &reportDialog{shell: shell, tr: tr, journal: journal, now: clock, region: region}
+	win := shell.window()
 	r.pick = r.pickPath
 	names := []string{tr.T("report_dialog.weeks2"), tr.T("report_dialog.days30"),
 		tr.T("report_dialog.days90"), tr.T("report_dialog.custom")}
-	now := u.now()
-	r.from = newDateButton(u.tr, u.clock(), u.win, now.AddDate(0, 0, -29), tr.T("report_dialog.from"), false, func(time.Time) {})
-	r.to = newDateButton(u.tr, u.clock(), u.win, now, tr.T("report_dialog.to"), false, func(time.Time) {})
+	now := clock()
+	r.from = newDateButton(tr, clock, win, now.AddDate(0, 0, -29), tr.T("report_dialog.from"), false, func(time.Time) {})
+	r.to = newDateButton(tr, clock, win, now, tr.T("report_dialog.to"), false, func(time.Time) {})
 	r.custom = container.NewVBox(
 		field(tr.T("report_dialog.from"), container.NewHBox(r.from.button)),
 		field(tr.T("report_dialog.to"), container.NewHBox(r.to.button)))
@@ -96,26 +122,25 @@ func (u *UI) openReportDialog() *reportDialog {
 		wrapped(tr.T("report_dialog.plain")),
 		r.problem,
 	)
-	r.dialog = dialog.NewCustomWithoutButtons(tr.T("report_dialog.title"), container.NewVScroll(content), u.win)
+	r.dialog = dialog.NewCustomWithoutButtons(tr.T("report_dialog.title"), container.NewVScroll(content), win)
 	cancel := widget.NewButton(tr.T("dialog.cancel"), r.dialog.Hide)
 	r.save = widget.NewButtonWithIcon(tr.T("report_dialog.save"), theme.DocumentSaveIcon(), r.choosePath)
 	r.save.Importance = widget.HighImportance
 	r.dialog.SetButtons([]fyne.CanvasObject{cancel, r.save})
-	size := u.win.Canvas().Size()
+	size := win.Canvas().Size()
 	r.dialog.Resize(fyne.NewSize(min(size.Width-32, 560), min(size.Height-32, 600)))
 	r.dialog.Show()
-	u.announce("report dialog")
+	shell.announce("report dialog")
 	return r
 }
 
 // options returns the report's options as chosen.
 func (r *reportDialog) options() report.Options {
-	u := r.u
-	now := u.now()
-	opt := report.Options{Now: now, Region: u.setting(data.SettingRegion, ""),
-		Notes: r.notes.Checked, Plan: r.plan.Checked, Language: u.tr.Language()}
+	now := r.now()
+	opt := report.Options{Now: now, Region: r.region,
+		Notes: r.notes.Checked, Plan: r.plan.Checked, Language: r.tr.Language()}
 	if i := r.language.SelectedIndex(); i >= 0 {
-		opt.Language = u.tr.Languages()[i].Tag
+		opt.Language = r.tr.Languages()[i].Tag
 	}
 	if days := reportPeriods[max(r.periodIndex(), 0)]; days > 0 {
 		opt.From, opt.To = report.LastDays(now, days)
@@ -146,7 +171,7 @@ func periodOK(from, to time.Time) bool {
 
 // choosePath checks the period, then asks where to save the report.
 func (r *reportDialog) choosePath() {
-	tr := r.u.tr
+	tr := r.tr
 	opt := r.options()
 	if !periodOK(opt.From, opt.To) {
 		r.problem.SetText(tr.T("report_dialog.error_period", "Max", report.MaxDays))
@@ -154,32 +179,32 @@ func (r *reportDialog) choosePath() {
 		return
 	}
 	r.problem.Hide()
-	r.pick("steady-report-"+r.u.now().Format("2006-01-02")+".pdf", func(path string) { r.write(opt, path) })
+	r.pick("steady-report-"+r.now().Format("2006-01-02")+".pdf", func(path string) { r.write(opt, path) })
 }
 
 // write makes the report at path and says what happened.
 func (r *reportDialog) write(opt report.Options, path string) {
-	u, tr := r.u, r.u.tr
-	if err := report.WriteFile(u.journal.Store, opt, path); err != nil {
+	tr := r.tr
+	if err := report.WriteFile(r.journal, opt, path); err != nil {
 		msg := tr.T("report_dialog.error", "Detail", err.Error())
 		if errors.Is(err, report.ErrPeriod) {
 			msg = tr.T("report_dialog.error_period", "Max", report.MaxDays)
 		}
 		r.problem.SetText(msg)
 		r.problem.Show()
-		u.announce("report failed")
+		r.shell.announce("report failed")
 		return
 	}
 	r.dialog.Hide()
-	u.showMessage(tr.T("report_dialog.done_title"), tr.T("report_dialog.done", "Path", path))
-	u.announce("report saved")
+	r.shell.showMessage(tr.T("report_dialog.done_title"), tr.T("report_dialog.done", "Path", path))
+	r.shell.announce("report saved")
 }
 
 // pickPath asks with Fyne's save dialog.
 func (r *reportDialog) pickPath(name string, then func(string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			r.problem.SetText(r.u.tr.T("report_dialog.error", "Detail", err.Error()))
+			r.problem.SetText(r.tr.T("report_dialog.error", "Detail", err.Error()))
 			r.problem.Show()
 			return
 		}
@@ -189,7 +214,7 @@ func (r *reportDialog) pickPath(name string, then func(string)) {
 		path := w.URI().Path()
 		w.Close() // report.WriteFile replaces it, owner-only and atomically
 		then(path)
-	}, r.u.win)
+	}, r.shell.window())
 	d.SetFileName(name)
 	d.Show()
 }

@@ -45,29 +45,6 @@ func (u *UI) save(key, value string) bool {
 	return true
 }
 
-// newThemePicker offers the system, light and dark themes; a choice applies
-// at once, on the lock screen too.
-func newThemePicker(u *UI) *widget.Select {
-	tr := u.tr
-	themes := []string{ThemeSystem, ThemeLight, ThemeDark}
-	names := []string{tr.T("settings.theme_system"), tr.T("settings.theme_light"), tr.T("settings.theme_dark")}
-	sel := widget.NewSelect(names, nil)
-	current := u.setting(data.SettingTheme, ThemeSystem)
-	for i, t := range themes {
-		if t == current {
-			sel.Selected = names[i]
-		}
-	}
-	sel.OnChanged = func(v string) {
-		for i, n := range names {
-			if n == v && u.save(data.SettingTheme, themes[i]) {
-				u.applyTheme()
-			}
-		}
-	}
-	return sel
-}
-
 // textScale is the saved text size.
 func (u *UI) textScale() float32 {
 	f, err := strconv.ParseFloat(u.setting(data.SettingTextScale, "1"), 32)

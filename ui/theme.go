@@ -5,9 +5,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/assets"
+	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // Theme choices, as stored in the settings.
@@ -134,4 +137,39 @@ func (t *steadyTheme) Size(n fyne.ThemeSizeName) float32 {
 // same reports whether t and o would draw alike.
 func (t *steadyTheme) same(o *steadyTheme) bool {
 	return t.variant == o.variant && t.scale == o.scale && t.regular == o.regular && t.bold == o.bold
+}
+
+// themeShell is what the theme picker asks of the shell: the translator,
+// the current choice, to keep a new one (in the open journal, or as a lock
+// screen choice) and to apply it.
+type themeShell interface {
+	translator() *i18n.Translator
+	setting(key, def string) string
+	save(key, value string) bool // keeps a setting, reporting a failure
+	applyTheme()
+}
+
+var _ themeShell = (*UI)(nil)
+
+// newThemePicker offers the system, light and dark themes; a choice applies
+// at once, on the lock screen too.
+func newThemePicker(s themeShell) *widget.Select {
+	tr := s.translator()
+	themes := []string{ThemeSystem, ThemeLight, ThemeDark}
+	names := []string{tr.T("settings.theme_system"), tr.T("settings.theme_light"), tr.T("settings.theme_dark")}
+	sel := widget.NewSelect(names, nil)
+	current := s.setting(data.SettingTheme, ThemeSystem)
+	for i, t := range themes {
+		if t == current {
+			sel.Selected = names[i]
+		}
+	}
+	sel.OnChanged = func(v string) {
+		for i, n := range names {
+			if n == v && s.save(data.SettingTheme, themes[i]) {
+				s.applyTheme()
+			}
+		}
+	}
+	return sel
 }

@@ -10,17 +10,45 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
 )
 
 // welcomePages is how many screens the first-run welcome has.
 const welcomePages = 3
+
+// welcomeShell is what the welcome asks of the shell: the language picker's
+// needs, the window, reporting a failed write, Get help, the passphrase
+// dialog, keeping a setting, and forgetting the welcome once it closes.
+type welcomeShell interface {
+	languageShell
+	window() fyne.Window
+	reportWrite(err error, msg func(error) string)
+	getHelp()
+	passphraseDialog(change bool)
+	save(key, value string) bool // keeps a setting, reporting a failure
+	welcomeClosed()
+}
+
+var _ welcomeShell = (*UI)(nil)
+
+// welcomeJournal is what the welcome reads and writes of the open journal.
+type welcomeJournal interface {
+	QuitDate() (time.Time, bool, error)
+	SetQuitDate(d time.Time) error
+	Path() string
+	Encrypted() bool
+}
 
 // welcome is the short first-run welcome: (1) language and the
 // not-medical-advice notice, (2) an optional quit date, (3) where the data is
 // kept. Skippable at every step; never shown again once finished or skipped,
 // unless asked for from Settings.
 type welcome struct {
-	u      *UI
+	shell   welcomeShell
+	journal welcomeJournal
+	tr      *i18n.Translator
+	now     func() time.Time
+
 	page   int
 	dialog *dialog.CustomDialog
 	body   *fyne.Container
@@ -39,11 +67,24 @@ func (u *UI) showWelcomeIfNew() {
 
 // showWelcome opens the welcome at its first screen.
 func (u *UI) showWelcome() {
-	w := &welcome{u: u}
-	u.welcome = w
+	if u.journal == nil {
+		return
+	}
+	u.welcome = newWelcome(u, u.journal, u.tr, u.clock(), u.getHelpButton())
+}
+
+// welcomeClosed forgets the welcome: it was finished, skipped or left for
+// Get help.
+func (u *UI) welcomeClosed() { u.welcome = nil }
+
+// newWelcome builds and shows the welcome. help is the Get help button; from
+// the welcome it closes the welcome (not marked as seen) and shows Get help.
+func newWelcome(shell welcomeShell, journal welcomeJournal, tr *i18n.Translator, now func() time.Time,
+	help *widget.Button) *welcome {
+	w := &welcome{shell: shell, journal: journal, tr: tr, now: now}
 	w.body = container.NewStack()
 	w.step = widget.NewLabel("")
-	w.back = widget.NewButton(u.tr.T("welcome.back"), func() { w.show(w.page - 1) })
+	w.back = widget.NewButton(tr.T("welcome.back"), func() { w.show(w.page - 1) })
 	w.next = widget.NewButton("", func() {
 		if w.page == welcomePages-1 {
 			w.finish()
@@ -52,21 +93,19 @@ func (u *UI) showWelcome() {
 		w.show(w.page + 1)
 	})
 	w.next.Importance = widget.HighImportance
-	w.skip = widget.NewButton(u.tr.T("welcome.skip"), w.finish)
+	w.skip = widget.NewButton(tr.T("welcome.skip"), w.finish)
 	buttons := container.NewHBox(w.skip, layout.NewSpacer(), w.step, w.back, w.next)
-	// Get help from the welcome too: it closes the welcome (not marked as
-	// seen) and shows Get help (helpbar.go).
-	help := u.getHelpButton()
-	help.OnTapped = func() { w.dialog.Hide(); u.welcome = nil; u.getHelp() }
+	help.OnTapped = func() { w.dialog.Hide(); shell.welcomeClosed(); shell.getHelp() }
 	top := container.NewHBox(layout.NewSpacer(), help)
-	w.dialog = dialog.NewCustomWithoutButtons(u.tr.T("welcome.title"), container.NewBorder(top, buttons, nil, nil, w.body), u.win)
+	w.dialog = dialog.NewCustomWithoutButtons(tr.T("welcome.title"), container.NewBorder(top, buttons, nil, nil, w.body), shell.window())
 	w.dialog.Resize(fyne.NewSize(600, 420))
 	w.show(0)
 	w.dialog.Show()
+	return w
 }
 
 func (w *welcome) show(page int) {
-	u, tr := w.u, w.u.tr
+	tr := w.tr
 	w.page = page
 	var content fyne.CanvasObject
 	para := func(id string, kv ...any) *widget.Label {
@@ -79,23 +118,23 @@ func (w *welcome) show(page int) {
 		notice := para("notice.medical")
 		notice.TextStyle = fyne.TextStyle{Bold: true}
 		content = container.NewVBox(para("welcome.intro"),
-			container.NewHBox(widget.NewLabel(tr.T("settings.language")), fitted(newLanguagePicker(u))), notice)
+			container.NewHBox(widget.NewLabel(tr.T("settings.language")), fitted(newLanguagePicker(w.shell))), notice)
 	case 1:
-		quit, has, _ := u.journal.QuitDate()
+		quit, has, _ := w.journal.QuitDate()
 		if !has {
 			quit = time.Time{}
 		}
-		date := newDateButton(u.tr, u.clock(), u.win, quit, tr.T("today.quit_date_set"), true, func(d time.Time) {
-			if err := u.journal.SetQuitDate(d); err != nil {
-				u.reportWrite(err, u.saveError)
+		date := newDateButton(tr, w.now, w.shell.window(), quit, tr.T("today.quit_date_set"), true, func(d time.Time) {
+			if err := w.journal.SetQuitDate(d); err != nil {
+				w.shell.reportWrite(err, func(err error) string { return tr.T("error.save", "Detail", err.Error()) })
 			}
 		})
 		content = container.NewVBox(para("welcome.quit"), container.NewHBox(date.button), para("welcome.quit_later"))
 	default:
-		items := []fyne.CanvasObject{para("welcome.private"), para("welcome.where", "Path", u.journal.Path())}
-		if !u.journal.Encrypted() {
+		items := []fyne.CanvasObject{para("welcome.private"), para("welcome.where", "Path", w.journal.Path())}
+		if !w.journal.Encrypted() {
 			items = append(items, para("settings.passphrase_off"),
-				container.NewHBox(widget.NewButton(tr.T("settings.passphrase_set"), func() { u.passphraseDialog(false) })))
+				container.NewHBox(widget.NewButton(tr.T("settings.passphrase_set"), func() { w.shell.passphraseDialog(false) })))
 		}
 		content = container.NewVBox(items...)
 	}
@@ -116,7 +155,7 @@ func (w *welcome) show(page int) {
 
 // finish closes the welcome and remembers that it was seen.
 func (w *welcome) finish() {
-	w.u.save(data.SettingWelcomeDone, "1")
+	w.shell.save(data.SettingWelcomeDone, "1")
 	w.dialog.Hide()
-	w.u.welcome = nil
+	w.shell.welcomeClosed()
 }
