@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -16,6 +17,69 @@ type chartCursor struct {
 	count    int
 	focused  bool
 	onChange func(index int) // told of every move, -1 when the cursor leaves
+
+	owner  cursorOwner          // the chart the cursor is on
+	plotOf func(fyne.Size) plot // the chart's geometry at a size
+}
+
+// cursorOwner is the chart widget a cursor belongs to.
+type cursorOwner interface {
+	fyne.Widget
+	fyne.Focusable
+}
+
+// bind ties the cursor to its chart and the chart's geometry; each chart
+// calls it once, in its constructor. The chart then takes its pointer and
+// keyboard handling from the cursor's methods below.
+func (c *chartCursor) bind(owner cursorOwner, plotOf func(fyne.Size) plot) {
+	c.owner, c.plotOf = owner, plotOf
+}
+
+// pointAt moves the cursor to the day (or hour) under a pointer position.
+func (c *chartCursor) pointAt(pos fyne.Position) {
+	if c.move(c.plotOf(c.owner.Size()).index(pos.X)) {
+		c.owner.Refresh()
+	}
+}
+
+// Tapped implements fyne.Tappable: a tap shows the day and takes the
+// keyboard focus, so the arrow keys go on from there.
+func (c *chartCursor) Tapped(e *fyne.PointEvent) {
+	c.pointAt(e.Position)
+	focusWidget(c.owner)
+}
+
+// MouseIn implements desktop.Hoverable.
+func (c *chartCursor) MouseIn(e *desktop.MouseEvent) { c.pointAt(e.Position) }
+
+// MouseMoved implements desktop.Hoverable.
+func (c *chartCursor) MouseMoved(e *desktop.MouseEvent) { c.pointAt(e.Position) }
+
+// MouseOut implements desktop.Hoverable; the cursor stays where it was, so
+// what it shows can still be read.
+func (c *chartCursor) MouseOut() {}
+
+// FocusGained implements fyne.Focusable.
+func (c *chartCursor) FocusGained() {
+	c.focused = true
+	c.owner.Refresh()
+}
+
+// FocusLost implements fyne.Focusable.
+func (c *chartCursor) FocusLost() {
+	c.focused = false
+	c.owner.Refresh()
+}
+
+// TypedRune implements fyne.Focusable.
+func (c *chartCursor) TypedRune(rune) {}
+
+// TypedKey implements fyne.Focusable: the arrow keys move the cursor a day,
+// Page Up and Down a week, Home and End to the ends.
+func (c *chartCursor) TypedKey(e *fyne.KeyEvent) {
+	if c.key(e.Name) {
+		c.owner.Refresh()
+	}
 }
 
 // move sets the cursor to i (clamped to the chart) and tells onChange.
@@ -56,10 +120,7 @@ func (c *chartCursor) key(k fyne.KeyName) bool {
 }
 
 // focusWidget gives the keyboard focus to a chart when it is tapped.
-func focusWidget(w interface {
-	fyne.Focusable
-	fyne.CanvasObject
-}) {
+func focusWidget(w cursorOwner) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(w); c != nil {
 		c.Focus(w)
 	}

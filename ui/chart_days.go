@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,6 +36,7 @@ func newDayChart(yMin, yMax float64, ticks []float64, color fyne.ThemeColorName,
 	c := &dayChart{yMin: yMin, yMax: yMax, ticks: ticks, color: color, daily: daily, avg: avg,
 		tickLabel: formatTick}
 	c.index = -1
+	c.bind(c, c.geometry)
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -212,51 +212,4 @@ func (c *dayChart) draw(size fyne.Size) []fyne.CanvasObject {
 		}
 	}
 	return objs
-}
-
-// pointAt moves the cursor to the day under a pointer position.
-func (c *dayChart) pointAt(pos fyne.Position) {
-	if c.move(c.geometry(c.Size()).index(pos.X)) {
-		c.Refresh()
-	}
-}
-
-// Tapped implements fyne.Tappable: a tap shows the day and takes the
-// keyboard focus, so the arrow keys go on from there.
-func (c *dayChart) Tapped(e *fyne.PointEvent) {
-	c.pointAt(e.Position)
-	focusWidget(c)
-}
-
-// MouseIn implements desktop.Hoverable.
-func (c *dayChart) MouseIn(e *desktop.MouseEvent) { c.pointAt(e.Position) }
-
-// MouseMoved implements desktop.Hoverable.
-func (c *dayChart) MouseMoved(e *desktop.MouseEvent) { c.pointAt(e.Position) }
-
-// MouseOut implements desktop.Hoverable; the cursor stays where it was, so
-// what it shows can still be read.
-func (c *dayChart) MouseOut() {}
-
-// FocusGained implements fyne.Focusable.
-func (c *dayChart) FocusGained() {
-	c.focused = true
-	c.Refresh()
-}
-
-// FocusLost implements fyne.Focusable.
-func (c *dayChart) FocusLost() {
-	c.focused = false
-	c.Refresh()
-}
-
-// TypedRune implements fyne.Focusable.
-func (c *dayChart) TypedRune(rune) {}
-
-// TypedKey implements fyne.Focusable: the arrow keys move the cursor a day,
-// Page Up and Down a week, Home and End to the ends.
-func (c *dayChart) TypedKey(e *fyne.KeyEvent) {
-	if c.key(e.Name) {
-		c.Refresh()
-	}
 }

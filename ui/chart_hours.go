@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +27,7 @@ type hourChart struct {
 func newHourChart(color fyne.ThemeColorName) *hourChart {
 	c := &hourChart{color: color}
 	c.index, c.count = -1, 24
+	c.bind(c, c.geometry)
 	for h := range c.hours {
 		c.hours[h].Craving = math.NaN()
 	}
@@ -117,47 +117,4 @@ func (c *hourChart) draw(size fyne.Size) []fyne.CanvasObject {
 		objs = append(objs, r)
 	}
 	return objs
-}
-
-func (c *hourChart) pointAt(pos fyne.Position) {
-	if c.move(c.geometry(c.Size()).index(pos.X)) {
-		c.Refresh()
-	}
-}
-
-// Tapped implements fyne.Tappable.
-func (c *hourChart) Tapped(e *fyne.PointEvent) {
-	c.pointAt(e.Position)
-	focusWidget(c)
-}
-
-// MouseIn implements desktop.Hoverable.
-func (c *hourChart) MouseIn(e *desktop.MouseEvent) { c.pointAt(e.Position) }
-
-// MouseMoved implements desktop.Hoverable.
-func (c *hourChart) MouseMoved(e *desktop.MouseEvent) { c.pointAt(e.Position) }
-
-// MouseOut implements desktop.Hoverable.
-func (c *hourChart) MouseOut() {}
-
-// FocusGained implements fyne.Focusable.
-func (c *hourChart) FocusGained() {
-	c.focused = true
-	c.Refresh()
-}
-
-// FocusLost implements fyne.Focusable.
-func (c *hourChart) FocusLost() {
-	c.focused = false
-	c.Refresh()
-}
-
-// TypedRune implements fyne.Focusable.
-func (c *hourChart) TypedRune(rune) {}
-
-// TypedKey implements fyne.Focusable.
-func (c *hourChart) TypedKey(e *fyne.KeyEvent) {
-	if c.key(e.Name) {
-		c.Refresh()
-	}
 }
