@@ -53,7 +53,7 @@ func BackupDir(dir string) string { return filepath.Join(dir, BackupDirName) }
 // runs is fine.
 func (s *Store) BackupIfDue(now time.Time) error {
 	if s.Encrypted() {
-		if err := s.Sync(); err != nil {
+		if err := s.waitSaved(); err != nil {
 			return fmt.Errorf("backup: %w", err)
 		}
 	}

@@ -42,7 +42,7 @@ func TestEncryptedFilesHoldNoPlaintext(t *testing.T) {
 	if err := s.Add(&e); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Sync(); err != nil {
+	if err := s.waitSaved(); err != nil {
 		t.Fatal(err)
 	}
 	if !s.Encrypted() || !IsEncrypted(dir) {
@@ -218,7 +218,7 @@ func BenchmarkEncryptedSave(b *testing.B) {
 		if err := s.Add(&e); err != nil {
 			b.Fatal(err)
 		}
-		if err := s.Sync(); err != nil {
+		if err := s.waitSaved(); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -189,7 +189,7 @@ func TestLockPrefsTakenOnOpen(t *testing.T) {
 			t.Errorf("journal %s = %q, want %q", k, got, want)
 		}
 	}
-	if err := s.Sync(); err != nil {
+	if err := s.waitSaved(); err != nil {
 		t.Fatal(err)
 	}
 	if prefsFileExists(dir) {

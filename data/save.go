@@ -24,7 +24,7 @@ import (
 // When a save of an encrypted journal fails, every caller waiting for it gets
 // an error wrapping ErrNotSaved, and the callback set with OnSaveFailed is
 // called too. The change stays in the open journal and is written by the
-// next save that succeeds (the next change, Sync or Close); the caller must
+// next save that succeeds (the next change, or Close); the caller must
 // not make it again.
 //
 // Before every change, and before every save of an encrypted journal, the
@@ -301,14 +301,13 @@ func (j *journalDB) saveFailed(err error) {
 	}
 }
 
-// Sync waits until every change made so far is written to disk, retrying a
-// save that failed, and returns the error of that save, if any. A plain
-// journal is durable after each change already, so Sync returns nil at once.
-//
-// Write methods already wait for their change to be durable, so callers no
-// longer need Sync; it stays exported only until ui stops calling it (then
-// it becomes unexported).
-func (s *Store) Sync() error {
+// waitSaved waits until every change made so far is written to disk,
+// retrying a save that failed, and returns the error of that save, if any. A
+// plain journal is durable after each change already, so it returns nil at
+// once. Write methods already wait for their own change to be durable, so
+// no caller outside data needs it: the backup uses it to copy a vault that
+// holds every change.
+func (s *Store) waitSaved() error {
 	v := s.db.vaultState()
 	if v == nil {
 		return nil

@@ -115,8 +115,8 @@ func TestSaveFailureIsReported(t *testing.T) {
 	v.mu.Lock()
 	v.write = nil
 	v.mu.Unlock()
-	if err := s.Sync(); err != nil {
-		t.Fatalf("Sync once saves work again: %v", err)
+	if err := s.waitSaved(); err != nil {
+		t.Fatalf("waitSaved once saves work again: %v", err)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -136,7 +136,7 @@ func TestSaveFailureIsReported(t *testing.T) {
 
 // TestWritesAreDurableOnReturn checks that an encrypted journal's write is on
 // disk when the method returns: the vault changes before Add returns, without
-// Sync.
+// waiting for it otherwise.
 func TestWritesAreDurableOnReturn(t *testing.T) {
 	s, dir := encryptedJournal(t, "durable")
 	before, err := os.ReadFile(filepath.Join(dir, VaultName))

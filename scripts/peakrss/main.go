@@ -58,10 +58,7 @@ func run(dir, pass string, encrypt bool) error {
 		return err
 	}
 	e := data.Entry{At: time.Now(), Mood: 3, Craving: 2}
-	if err := s.Add(&e); err != nil {
-		return err
-	}
-	if err := s.Sync(); err != nil {
+	if err := s.Add(&e); err != nil { // returns once the check-in is durable
 		return err
 	}
 	if err := s.Close(); err != nil {
