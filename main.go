@@ -41,6 +41,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, "steady:", err)
 		os.Exit(1)
 	}
+	// Before the app, which needs a display, and before the data folder.
+	_ = tr.Set(tr.Pick(*langFlag, "", lang.SystemLocale().String()))
+	if displayMissing(os.Getenv) {
+		sayNoDisplay(os.Stderr, tr, "nodisplay.unset", "")
+		os.Exit(exitNoDisplay)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if noDisplayPanic(r) { // a display named but not reachable
+				sayNoDisplay(os.Stderr, tr, "nodisplay.failed", os.Getenv(displayVar))
+				os.Exit(exitNoDisplay)
+			}
+			panic(r)
+		}
+	}()
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	if err := lang.AddTranslationsFS(i18n.FyneTranslations, "fyne"); err != nil {

@@ -95,8 +95,11 @@ func (u *UI) showLockScreen() {
 					switch {
 					case errors.Is(err, data.ErrPassphrase):
 						status.SetText(tr.T("passphrase.wrong"))
-					case errors.Is(err, data.ErrTampered):
-						status.SetText(tr.T("lock.damaged", "Path", u.dir))
+					case errors.Is(err, data.ErrVaultDamaged), errors.Is(err, data.ErrNewerVault):
+						// Nothing to retry here: say what can be done (starterror_vault.go).
+						pass.SetText("")
+						u.enterStartupError(err)
+						return
 					default:
 						status.SetText(startupErrorMessage(tr, u.dir, err))
 					}

@@ -77,8 +77,12 @@ func start(a fyne.App, dir string, tr *i18n.Translator, opts Options) *UI {
 	if data.IsEncrypted(dir) {
 		// An unreadable header leaves no preferences; unlocking then says
 		// what is wrong with the file.
-		prefs, _ := data.ReadVaultPrefs(dir)
+		prefs, err := data.ReadVaultPrefs(dir)
 		_ = tr.Set(tr.Pick(opts.Language, prefs[data.SettingLanguage], opts.SystemLanguage))
+		if errors.Is(err, data.ErrVaultDamaged) || errors.Is(err, data.ErrNewerVault) {
+			u.enterStartupError(err) // its header says so: no passphrase can help
+			return u
+		}
 		u.enterLocked(prefs)
 		return u
 	}
@@ -183,7 +187,7 @@ func (u *UI) saveFailed(err error) {
 	if u.saveErr != nil {
 		return
 	}
-	l := widget.NewLabel(u.tr.T("error.save", "Detail", err.Error()))
+	l := widget.NewLabel(u.saveFailedMessage(err)) // locklost.go
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(u.tr.T("error.title"), u.tr.T("dialog.ok"), l, u.win)
 	d.SetOnClosed(func() { u.saveErr = nil })

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"io/fs"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -13,33 +14,94 @@ import (
 	"github.com/steadyapp/steady/i18n"
 )
 
-// startupErrorMessage explains, in the user's language, why the journal in
-// dir could not be opened. The file is never changed in these cases.
-func startupErrorMessage(tr *i18n.Translator, dir string, err error) string {
-	path := filepath.Join(dir, data.FileName)
+// The start-up error says, in the user's language and plain words, why the
+// journal could not be opened and what they can do; SQLite's or the
+// system's own (English, technical) text is only behind Details, for
+// someone who helps them. What it offers depends on the kind of problem:
+//
+//	damaged journal      keep it aside (renamed, unchanged) and start afresh
+//	damaged vault        restore the newest encrypted backup that opens, or
+//	                     keep it aside and start afresh
+//	someone else's file  nothing to move: it is left exactly as it is
+//	anything else        what to do about it (close the other Steady, free
+//	                     some space, update Steady, …)
+
+// startupKind is the kind of problem that kept the journal from opening.
+type startupKind int
+
+const (
+	kindUnknown      startupKind = iota // anything else
+	kindLocked                          // another Steady has it open
+	kindReadOnly                        // the folder or file cannot be written, or not read
+	kindDiskFull                        // the disk is full
+	kindNewer                           // a journal from a newer Steady
+	kindDamaged                         // a plain journal that is damaged
+	kindForeign                         // a sound file that is not a Steady journal
+	kindVaultDamaged                    // an encrypted journal that is damaged or was changed
+	kindVaultNewer                      // an encrypted journal from a newer Steady
+)
+
+// startupKindOf classifies err, from opening the journal in dir.
+func startupKindOf(dir string, err error) startupKind {
 	switch {
 	case errors.Is(err, data.ErrLocked):
-		return tr.T("error.journal_locked")
-	case errors.Is(err, data.ErrReadOnly):
-		return tr.T("error.journal_readonly", "Path", dir, "Detail", err.Error())
+		return kindLocked
 	case errors.Is(err, data.ErrDiskFull):
-		return tr.T("error.journal_disk_full", "Path", dir)
+		return kindDiskFull
+	case errors.Is(err, data.ErrReadOnly), errors.Is(err, fs.ErrPermission):
+		return kindReadOnly
+	case errors.Is(err, data.ErrNewerVault):
+		return kindVaultNewer
 	case errors.Is(err, data.ErrNewerSchema):
-		return tr.T("error.journal_newer", "Path", path)
+		return kindNewer
+	case errors.Is(err, data.ErrVaultDamaged):
+		return kindVaultDamaged
+	case errors.Is(err, data.ErrForeign):
+		return kindForeign
 	case errors.Is(err, data.ErrNotJournal):
-		return tr.T("error.journal_damaged", "Path", path, "Detail", err.Error())
-	default:
-		return tr.T("error.journal_open", "Path", path, "Detail", err.Error())
+		if data.IsEncrypted(dir) {
+			return kindVaultDamaged // the journal a vault holds
+		}
+		return kindDamaged
 	}
+	return kindUnknown
+}
+
+// startupErrorMessage explains, in the user's language and without
+// technical detail, why the journal in dir could not be opened and what can
+// be done. The file is never changed in these cases.
+func startupErrorMessage(tr *i18n.Translator, dir string, err error) string {
+	path := filepath.Join(dir, data.FileName)
+	switch startupKindOf(dir, err) {
+	case kindLocked:
+		return tr.T("error.journal_locked")
+	case kindReadOnly:
+		return tr.T("starterror.readonly", "Path", dir)
+	case kindDiskFull:
+		return tr.T("error.journal_disk_full", "Path", dir)
+	case kindNewer:
+		return tr.T("error.journal_newer", "Path", path)
+	case kindVaultNewer:
+		return tr.T("vault_error.newer")
+	case kindDamaged:
+		return tr.T("starterror.damaged", "Path", path)
+	case kindForeign:
+		return tr.T("starterror.foreign", "Path", path)
+	case kindVaultDamaged:
+		return tr.T("starterror.vault_damaged", "Path", filepath.Join(dir, data.VaultName))
+	}
+	return tr.T("starterror.unknown", "Path", path)
 }
 
 // startupError is the window's content while there is no journal.
 func (u *UI) startupError(err error) fyne.CanvasObject {
 	tr := u.tr
+	kind := startupKindOf(u.dir, err)
 	title := widget.NewLabelWithStyle(tr.T("error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := widget.NewLabel(startupErrorMessage(tr, u.dir, err))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrapped(startupErrorMessage(tr, u.dir, err))
+	details := newDetails(u, err)
 	buttons := container.NewHBox(u.getHelpButton(), layout.NewSpacer())
+	body := container.NewVBox(msg)
 
 	start := widget.NewButton(tr.T("dialog.continue"), nil)
 	start.Importance = widget.HighImportance
@@ -49,29 +111,77 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 		if err != nil {
 			title.SetText(tr.T("error.title"))
 			msg.SetText(startupErrorMessage(tr, u.dir, err))
+			details.set(err)
 			start.Hide()
 			return
 		}
 		u.unlocked(store)
-		u.win.Resize(u.savedWindowSize())
-		u.win.CenterOnScreen()
 	}
-	if errors.Is(err, data.ErrNotJournal) {
+	if kind == kindDamaged || kind == kindVaultDamaged {
+		var restore *vaultRestore
+		if kind == kindVaultDamaged {
+			restore = u.newVaultRestore(details)
+			if restore != nil {
+				body.Add(restore.box)
+			}
+		}
 		var aside *widget.Button
 		aside = widget.NewButton(tr.T("error.set_aside"), func() {
-			kept, err := data.SetAside(u.dir)
+			keep, done := data.SetAside, "error.set_aside_done"
+			if kind == kindVaultDamaged {
+				keep, done = data.SetVaultAside, "starterror.vault_aside_done"
+			}
+			kept, err := keep(u.dir)
 			if err != nil {
-				msg.SetText(tr.T("error.set_aside_failed", "Detail", err.Error()))
+				msg.SetText(setAsideFailed(tr, u.dir, err))
+				details.set(err)
 				return
 			}
 			aside.Hide()
+			if restore != nil {
+				restore.box.Hide()
+			}
 			title.SetText(tr.T("error.set_aside_title"))
-			msg.SetText(tr.T("error.set_aside_done", "Path", kept))
+			msg.SetText(tr.T(done, "Path", kept))
 			start.Show()
+			u.announce("kept aside")
 		})
 		buttons.Add(aside)
 	}
 	buttons.Add(start)
 	buttons.Add(widget.NewButton(tr.T("dialog.close"), u.app.Quit))
-	return container.NewBorder(title, buttons, nil, nil, container.NewVScroll(msg))
+	body.Add(details.accordion)
+	return container.NewBorder(title, buttons, nil, nil, container.NewVScroll(body))
+}
+
+// details is the technical text of an error, folded away under Details,
+// selectable and with a button to copy it: for someone who helps the user,
+// never instead of the plain message.
+type details struct {
+	accordion *widget.Accordion
+	text      *widget.Label
+}
+
+func newDetails(u *UI, err error) *details {
+	d := &details{text: widget.NewLabel(err.Error())}
+	d.text.Wrapping = fyne.TextWrapWord
+	d.text.Selectable = true
+	copyButton := widget.NewButton(u.tr.T("starterror.copy"), func() { u.copyText(d.text.Text) })
+	d.accordion = widget.NewAccordion(widget.NewAccordionItem(u.tr.T("starterror.details"),
+		container.NewVBox(d.text, container.NewHBox(copyButton))))
+	return d
+}
+
+// set shows err's text.
+func (d *details) set(err error) { d.text.SetText(err.Error()) }
+
+// setAsideFailed says that keeping the file aside failed with err, and
+// what to do about it where there is something to do.
+func setAsideFailed(tr *i18n.Translator, dir string, err error) string {
+	msg := tr.T("starterror.set_aside_failed")
+	switch startupKindOf(dir, err) {
+	case kindLocked, kindReadOnly, kindDiskFull:
+		msg += "\n\n" + startupErrorMessage(tr, dir, err)
+	}
+	return msg
 }

@@ -61,9 +61,12 @@ func TestStartupErrorWindow(t *testing.T) {
 		args  func(dir string, err error) []any
 		aside bool
 	}{
-		{"damaged", garbage, data.ErrNotJournal, "error.journal_damaged", func(dir string, err error) []any {
-			return []any{"Path", filepath.Join(dir, data.FileName), "Detail", err.Error()}
+		{"damaged", garbage, data.ErrNotJournal, "starterror.damaged", func(dir string, err error) []any {
+			return []any{"Path", filepath.Join(dir, data.FileName)}
 		}, true},
+		{"foreign", foreignJournal, data.ErrForeign, "starterror.foreign", func(dir string, err error) []any {
+			return []any{"Path", filepath.Join(dir, data.FileName)}
+		}, false},
 		{"newer", func(t *testing.T, dir string) {
 			s, err := data.Open(dir)
 			if err != nil {
@@ -114,6 +117,10 @@ func TestStartupErrorWindow(t *testing.T) {
 				if !slices.Contains(shown, want) || !slices.Contains(shown, tr.T("error.title")) {
 					t.Errorf("window shows %q, want %q", shown, want)
 				}
+				if strings.Contains(want, err.Error()) {
+					t.Errorf("the message shows the technical text %q", err.Error())
+				}
+				checkDetails(t, u, err)
 				if b := findButton(u.win.Content(), tr.T("dialog.close")); b == nil || !b.Visible() {
 					t.Error("no Close button")
 				}
@@ -205,7 +212,7 @@ func TestStartupSetAsideFails(t *testing.T) {
 	aside := findButton(u.win.Content(), tr.T("error.set_aside"))
 	test.Tap(aside)
 	_, serr := data.SetAside(dir)
-	want := tr.T("error.set_aside_failed", "Detail", serr.Error())
+	want := setAsideFailed(tr, dir, serr)
 	if shown := texts(u.win.Content()); !slices.Contains(shown, want) {
 		t.Errorf("window shows %q, want %q", shown, want)
 	}
