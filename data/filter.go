@@ -68,7 +68,8 @@ func (f Filter) conditions(where []string, args []any) ([]string, []any) {
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		// LIKE ignores the case of ASCII letters only; other letters match
-		// exactly as written.
+		// exactly as written. The note index (search.go) only narrows
+		// which notes Page reads: what matches is decided here.
 		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(t)
 		where = append(where, `note LIKE ? ESCAPE '\'`)
 		args = append(args, "%"+esc+"%")

@@ -258,6 +258,9 @@ func insertEntry(tx *sql.Tx, e *Entry) error {
 	if err := writeBody(tx, id, e.Body); err != nil {
 		return err
 	}
+	if err := writeNoteSig(tx, id, e.Note, true); err != nil {
+		return err
+	}
 	e.ID = id
 	e.At = e.At.Truncate(time.Millisecond)
 	return nil
@@ -314,6 +317,9 @@ func (s *Store) Update(e *Entry) error {
 			return err
 		}
 		if err := writeBody(tx, e.ID, e.Body); err != nil {
+			return err
+		}
+		if err := writeNoteSig(tx, e.ID, e.Note, false); err != nil {
 			return err
 		}
 		return insertTags(tx, e.ID, e)
@@ -473,6 +479,17 @@ func (s *Store) Page(f Filter, cursor Cursor, limit int) ([]Entry, Cursor, error
 	}
 	where, args = f.conditions(where, args)
 	q := `SELECT ` + entryColumns + ` FROM entries`
+	ids, few, err := s.noteCandidates(f.Text)
+	if err != nil {
+		return nil, cursor, fmt.Errorf("read history: %w", err)
+	}
+	if few {
+		// Only these notes can hold the text (search.go): read them by ID
+		// and sort them, rather than every check-in in time order.
+		q += ` NOT INDEXED`
+		where = append(where, `id IN (SELECT value FROM json_each(?))`)
+		args = append(args, ids)
+	}
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}

@@ -74,6 +74,28 @@ var migrations = []string{
 		with_opioids     INTEGER CHECK (with_opioids IN (0, 1)),
 		medical          TEXT    NOT NULL DEFAULT ''
 	) WITHOUT ROWID;`,
+
+	// 4: the note index of the history's text filter (search.go): the
+	// signatures of 64 check-ins' notes to a row, filled by fillNoteSigs;
+	// a deleted check-in's signature is zeroed with it.
+	`CREATE TABLE note_sigs (
+		block INTEGER PRIMARY KEY,             -- entry ID / 64
+		sigs  BLOB    NOT NULL                 -- 64 signatures of 32 bytes, by entry ID % 64
+	);
+	CREATE TRIGGER note_sigs_delete AFTER DELETE ON entries BEGIN
+		UPDATE note_sigs
+		SET sigs = CAST(substr(sigs, 1, (old.id % 64) * 32) || zeroblob(32) || substr(sigs, (old.id % 64) * 32 + 33) AS BLOB)
+		WHERE block = old.id / 64;
+	END;`,
+}
+
+// fillAt returns what migration to version v does that SQL cannot, run in
+// the same transaction after its SQL, or nil.
+func fillAt(v int) func(*sql.Tx) error {
+	if v == 4 {
+		return fillNoteSigs
+	}
+	return nil
 }
 
 // applicationID is PRAGMA application_id of every Steady journal: "Stdy"
@@ -131,6 +153,11 @@ func step(ctx context.Context, db *sql.DB, to int, stmt string) error {
 	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op
 	if _, err := tx.ExecContext(ctx, stmt); err != nil {
 		return fmt.Errorf("migrate to version %d: %w", to, err)
+	}
+	if fill := fillAt(to); fill != nil {
+		if err := fill(tx); err != nil {
+			return fmt.Errorf("migrate to version %d: %w", to, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", to)); err != nil {
 		return fmt.Errorf("migrate to version %d: set version: %w", to, err)

@@ -76,8 +76,9 @@ func BenchmarkWhatHelps90(b *testing.B) {
 }
 
 // BenchmarkFilteredPage measures a history page under the combined filters
-// at their slowest: a text that matches nothing reads every note (target
-// ≤ 20 ms).
+// at their slowest: a text that matches nothing (the note index rules out
+// every note), that one note holds, and that every note holds (too many for
+// the index: read in time order) (target ≤ 20 ms).
 func BenchmarkFilteredPage(b *testing.B) {
 	s := richStore(b)
 	filters := []struct {
@@ -87,6 +88,10 @@ func BenchmarkFilteredPage(b *testing.B) {
 		{"mood+craving", Filter{Moods: MoodsOf(1, 2), Cravings: CravingBetween(7, 10)}},
 		{"lapses", Filter{Lapse: LapseOnly}},
 		{"text-no-match", Filter{Moods: MoodsOf(1, 2), Lapse: LapseNone, Text: "nowhere in any note"}},
+		// One note holds it: the note index (search.go) finds it.
+		{"text-one-match", Filter{Text: "NOTE 4242 WITH"}},
+		// Every note holds it: too many for the index, read in time order.
+		{"text-every-note", Filter{Moods: MoodsOf(1), Text: "ordinary"}},
 	}
 	for _, f := range filters {
 		b.Run(f.name, func(b *testing.B) {

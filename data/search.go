@@ -1,0 +1,182 @@
+package data
+
+import (
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The history's text filter keeps a note when it holds the text, ignoring
+// the case of ASCII letters (filter.go's LIKE). With nothing to narrow it
+// down, finding that no note holds a text reads every note. The note index
+// here narrows it down without changing what is found.
+//
+// Each note has a signature: the set of its byte trigrams (three bytes in a
+// row, A–Z folded to a–z, as LIKE folds them), each hashed to one of
+// sigBits bits. A note that holds the text holds every trigram of the text,
+// so its signature has every bit of the text's: a note whose signature
+// lacks one cannot match, and the rest are checked by LIKE as before. The
+// index can only leave notes out that would not match; it never decides a
+// match. Trigrams of bytes, not letters: a Japanese or Thai letter is three
+// bytes in UTF-8, so even one letter narrows the search.
+//
+// The signatures are kept 64 check-ins to a row (note_sigs, keyed by the
+// entry ID's block), so reading all of them is a few thousand rows. A
+// signature is written with its check-in (insertEntry, Update); a deleted
+// check-in's is zeroed by a trigger (migration 4), so nothing of a deleted
+// note stays behind — and a signature holds no text, only hashed bits.
+
+const (
+	sigBytes    = 32                     // one note's signature
+	sigBits     = sigBytes * 8           // bits in it
+	sigPerBlock = 64                     // signatures in a note_sigs row
+	sigBlock    = sigBytes * sigPerBlock // bytes in a note_sigs row
+
+	// maxCandidates is the most notes the index hands to the query by ID;
+	// when more might match, the plain reading in time order is as quick
+	// (most of them do match, so a page fills soon).
+	maxCandidates = 2000
+)
+
+// signature is the set of hashed byte trigrams of a text.
+type signature [sigBytes]byte
+
+// signatureOf returns the signature of text folded as LIKE folds it, and
+// whether it has any trigram (a text under three bytes has none).
+func signatureOf(text string) (signature, bool) {
+	var s signature
+	if len(text) < 3 {
+		return s, false
+	}
+	fold := func(b byte) uint32 {
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		return uint32(b)
+	}
+	for i := 0; i+3 <= len(text); i++ {
+		g := fold(text[i])<<16 | fold(text[i+1])<<8 | fold(text[i+2])
+		bit := (g * 2654435761) >> (32 - 8) // Knuth's multiplicative hash to 0 … 255
+		s[bit/8] |= 1 << (bit % 8)
+	}
+	return s, true
+}
+
+// covers reports whether every bit of q is set in s.
+func (s *signature) covers(q *signature) bool {
+	for i := 0; i < sigBytes; i += 8 {
+		a, b := binary.LittleEndian.Uint64(s[i:]), binary.LittleEndian.Uint64(q[i:])
+		if a&b != b {
+			return false
+		}
+	}
+	return true
+}
+
+// writeNoteSig stores the signature of note for entry id in tx; an empty
+// note on a new check-in needs none (its slot is zero).
+func writeNoteSig(tx *sql.Tx, id int64, note string, isNew bool) error {
+	sig, _ := signatureOf(note)
+	if isNew && sig == (signature{}) {
+		return nil
+	}
+	block, slot := id/sigPerBlock, id%sigPerBlock
+	b := make([]byte, sigBlock)
+	err := tx.QueryRow(`SELECT sigs FROM note_sigs WHERE block = ?`, block).Scan(&b)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("note index: %w", err)
+	}
+	if len(b) != sigBlock { // never written otherwise; made whole again
+		b = append(b, make([]byte, sigBlock)...)[:sigBlock]
+	}
+	copy(b[slot*sigBytes:], sig[:])
+	if _, err := tx.Exec(`INSERT INTO note_sigs (block, sigs) VALUES (?, ?)
+		ON CONFLICT (block) DO UPDATE SET sigs = excluded.sigs`, block, b); err != nil {
+		return fmt.Errorf("note index: %w", err)
+	}
+	return nil
+}
+
+// fillNoteSigs writes the signature of every note in tx: migration 4's
+// part that SQL cannot do, in the same transaction as the new table.
+func fillNoteSigs(tx *sql.Tx) error {
+	rows, err := tx.Query(`SELECT id, note FROM entries WHERE note != '' ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("note index: %w", err)
+	}
+	blocks := map[int64][]byte{}
+	for rows.Next() {
+		var id int64
+		var note string
+		if err := rows.Scan(&id, &note); err != nil {
+			rows.Close()
+			return fmt.Errorf("note index: %w", err)
+		}
+		b := blocks[id/sigPerBlock]
+		if b == nil {
+			b = make([]byte, sigBlock)
+			blocks[id/sigPerBlock] = b
+		}
+		sig, _ := signatureOf(note)
+		copy(b[(id%sigPerBlock)*sigBytes:], sig[:])
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("note index: %w", err)
+	}
+	st, err := tx.Prepare(`INSERT INTO note_sigs (block, sigs) VALUES (?, ?)`)
+	if err != nil {
+		return fmt.Errorf("note index: %w", err)
+	}
+	defer st.Close()
+	for block, b := range blocks {
+		if _, err := st.Exec(block, b); err != nil {
+			return fmt.Errorf("note index: %w", err)
+		}
+	}
+	return nil
+}
+
+// noteCandidates returns, as a JSON array for json_each, the IDs of the
+// check-ins whose notes might hold text (trimmed, as the filter trims it),
+// and ok = false when the index cannot narrow the search: no text, a text
+// under three bytes, or more than maxCandidates notes that might hold it.
+func (s *Store) noteCandidates(text string) (ids string, ok bool, err error) {
+	q, ok := signatureOf(strings.TrimSpace(text))
+	if !ok {
+		return "", false, nil
+	}
+	rows, err := s.db.Query(`SELECT block, sigs FROM note_sigs`)
+	if err != nil {
+		return "", false, fmt.Errorf("note index: %w", err)
+	}
+	defer rows.Close()
+	out := []byte{'['}
+	n := 0
+	var block int64
+	var sigs []byte
+	for rows.Next() {
+		if err := rows.Scan(&block, &sigs); err != nil {
+			return "", false, fmt.Errorf("note index: %w", err)
+		}
+		for slot := 0; slot+sigBytes <= len(sigs); slot += sigBytes {
+			if !(*signature)(sigs[slot:]).covers(&q) {
+				continue
+			}
+			if n++; n > maxCandidates {
+				return "", false, nil
+			}
+			if n > 1 {
+				out = append(out, ',')
+			}
+			out = strconv.AppendInt(out, block*sigPerBlock+int64(slot/sigBytes), 10)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", false, fmt.Errorf("note index: %w", err)
+	}
+	return string(append(out, ']')), true, nil
+}
