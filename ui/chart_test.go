@@ -111,7 +111,7 @@ func TestChartTicksSuitThePeriod(t *testing.T) {
 func TestChartColoursContrast(t *testing.T) {
 	a := test.NewApp()
 	defer a.Quit()
-	for _, variant := range []string{ThemeLight, ThemeDark} {
+	for _, variant := range []string{themeLight, themeDark} {
 		a.Settings().SetTheme(newTheme(language.English, variant, 1))
 		bg := theme.Color(theme.ColorNameBackground)
 		for _, n := range []fyne.ThemeColorName{theme.ColorNamePrimary, theme.ColorNameWarning, theme.ColorNameError,

@@ -53,7 +53,7 @@ func over(c, bg color.Color) color.NRGBA {
 
 func TestThemeContrast(t *testing.T) {
 	a := test.NewTempApp(t)
-	for _, variant := range []string{ThemeLight, ThemeDark} {
+	for _, variant := range []string{themeLight, themeDark} {
 		th := newTheme(language.English, variant, 1)
 		a.Settings().SetTheme(th)
 		v := a.Settings().ThemeVariant()

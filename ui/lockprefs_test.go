@@ -13,7 +13,7 @@ import (
 // agree; a region chosen there (it says where the user is) is never written
 // outside the vault.
 func TestLockScreenChoiceSurvivesQuit(t *testing.T) {
-	dir := encryptedJournal(t, map[string]string{data.SettingLanguage: "en", data.SettingTheme: ThemeLight})
+	dir := encryptedJournal(t, map[string]string{data.SettingLanguage: "en", data.SettingTheme: themeLight})
 	u, _ := startLocked(t, dir)
 	u.language.SetSelected(languageName(t, u.tr, "es"))
 	u.lockTheme.SetSelected(u.tr.T("settings.theme_dark"))
@@ -29,7 +29,7 @@ func TestLockScreenChoiceSurvivesQuit(t *testing.T) {
 
 	again, a := startLocked(t, dir)
 	tr := again.tr
-	if tr.Language().String() != "es" || themeVariant(a) != ThemeDark {
+	if tr.Language().String() != "es" || themeVariant(a) != themeDark {
 		t.Fatalf("restarted locked in %s, theme %q; want es, dark", tr.Language(), themeVariant(a))
 	}
 	shown := strings.Join(texts(again.win.Content()), " ")
@@ -44,12 +44,12 @@ func TestLockScreenChoiceSurvivesQuit(t *testing.T) {
 	}
 
 	unlock(t, again)
-	for key, want := range map[string]string{data.SettingLanguage: "es", data.SettingTheme: ThemeDark} {
+	for key, want := range map[string]string{data.SettingLanguage: "es", data.SettingTheme: themeDark} {
 		if got, _, _ := again.journal.Setting(key); got != want {
 			t.Errorf("journal setting %s = %q, want %q", key, got, want)
 		}
 	}
-	if tr.Language().String() != "es" || themeVariant(a) != ThemeDark {
+	if tr.Language().String() != "es" || themeVariant(a) != themeDark {
 		t.Errorf("the journal opened in %s, theme %q", tr.Language(), themeVariant(a))
 	}
 }

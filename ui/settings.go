@@ -63,7 +63,7 @@ func (u *UI) textScale() float32 {
 // a theme lays out every window again, so it is done only when the theme
 // changes (a new variant, text size or font face).
 func (u *UI) applyTheme() {
-	th := newTheme(u.tr.Language(), u.setting(data.SettingTheme, ThemeSystem), u.textScale())
+	th := newTheme(u.tr.Language(), u.setting(data.SettingTheme, themeSystem), u.textScale())
 	if cur, ok := u.app.Settings().Theme().(*steadyTheme); ok && cur.same(th) {
 		return
 	}

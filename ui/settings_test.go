@@ -35,7 +35,7 @@ func TestSettingsApplyAndPersist(t *testing.T) {
 	s := u.settings
 
 	s.theme.SetSelectedIndex(2) // dark
-	if v, _, _ := store.Setting(data.SettingTheme); v != ThemeDark {
+	if v, _, _ := store.Setting(data.SettingTheme); v != themeDark {
 		t.Errorf("theme saved as %q", v)
 	}
 	th := u.app.Settings().Theme()

@@ -117,7 +117,7 @@ func themeVariant(a fyne.App) string {
 // the lock screen follows the choice at once, the journal opens in it, and
 // it is still chosen after a restart.
 func TestLockScreenChoicesCarriedIntoJournal(t *testing.T) {
-	dir := encryptedJournal(t, map[string]string{data.SettingTheme: ThemeLight})
+	dir := encryptedJournal(t, map[string]string{data.SettingTheme: themeLight})
 	u, a := startLocked(t, dir)
 	tr := u.tr
 	englishPrompt := tr.T("lock.prompt")
@@ -134,19 +134,19 @@ func TestLockScreenChoicesCarriedIntoJournal(t *testing.T) {
 		t.Fatalf("choosing a language changed the state to %s or brought a menu", u.state)
 	}
 
-	if themeVariant(a) != ThemeLight {
+	if themeVariant(a) != themeLight {
 		t.Fatalf("the lock screen is not in the header's theme: %q", themeVariant(a))
 	}
 	u.lockTheme.SetSelected(tr.T("settings.theme_dark"))
-	if themeVariant(a) != ThemeDark {
+	if themeVariant(a) != themeDark {
 		t.Errorf("the lock screen did not follow the theme: %q", themeVariant(a))
 	}
 
 	unlock(t, u)
-	if tr.Language().String() != "es" || themeVariant(a) != ThemeDark {
+	if tr.Language().String() != "es" || themeVariant(a) != themeDark {
 		t.Errorf("the journal opened in %s, theme %q", tr.Language(), themeVariant(a))
 	}
-	for key, want := range map[string]string{data.SettingLanguage: "es", data.SettingTheme: ThemeDark} {
+	for key, want := range map[string]string{data.SettingLanguage: "es", data.SettingTheme: themeDark} {
 		if got, _, _ := u.journal.Setting(key); got != want {
 			t.Errorf("journal setting %s = %q, want %q", key, got, want)
 		}
@@ -157,11 +157,11 @@ func TestLockScreenChoicesCarriedIntoJournal(t *testing.T) {
 
 	// A restart: the header keeps the choices for the next lock screen.
 	prefs, err := data.ReadVaultPrefs(dir)
-	if err != nil || prefs[data.SettingLanguage] != "es" || prefs[data.SettingTheme] != ThemeDark {
+	if err != nil || prefs[data.SettingLanguage] != "es" || prefs[data.SettingTheme] != themeDark {
 		t.Errorf("after a restart the header holds %v (%v)", prefs, err)
 	}
 	again, a2 := startLocked(t, dir)
-	if again.tr.Language().String() != "es" || themeVariant(a2) != ThemeDark {
+	if again.tr.Language().String() != "es" || themeVariant(a2) != themeDark {
 		t.Errorf("restarted in %s, theme %q", again.tr.Language(), themeVariant(a2))
 	}
 }

@@ -13,11 +13,12 @@ import (
 	"github.com/steadyapp/steady/i18n"
 )
 
-// Theme choices, as stored in the settings.
+// Theme choices, as stored in the settings (data.SettingTheme; data checks
+// a lock screen's choice against the same three words).
 const (
-	ThemeSystem = "system"
-	ThemeLight  = "light"
-	ThemeDark   = "dark"
+	themeSystem = "system"
+	themeLight  = "light"
+	themeDark   = "dark"
 )
 
 // textScales are the text sizes on offer (Fyne reads FYNE_SCALE only at
@@ -28,7 +29,7 @@ var textScales = [...]float32{1, 1.25, 1.5}
 // dark choice, their text size, and fonts that hold the glyphs of the current
 // language (Chinese, Japanese and Thai need their own).
 type steadyTheme struct {
-	variant       string // ThemeSystem, ThemeLight or ThemeDark
+	variant       string // themeSystem, themeLight or themeDark
 	scale         float32
 	regular, bold fyne.Resource // nil: Fyne's own font covers the language
 }
@@ -58,9 +59,9 @@ var (
 // Color implements fyne.Theme.
 func (t *steadyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.variant {
-	case ThemeLight:
+	case themeLight:
 		v = theme.VariantLight
-	case ThemeDark:
+	case themeDark:
 		v = theme.VariantDark
 	}
 	switch n {
@@ -155,10 +156,10 @@ var _ themeShell = (*UI)(nil)
 // at once, on the lock screen too.
 func newThemePicker(s themeShell) *widget.Select {
 	tr := s.translator()
-	themes := []string{ThemeSystem, ThemeLight, ThemeDark}
+	themes := []string{themeSystem, themeLight, themeDark}
 	names := []string{tr.T("settings.theme_system"), tr.T("settings.theme_light"), tr.T("settings.theme_dark")}
 	sel := widget.NewSelect(names, nil)
-	current := s.setting(data.SettingTheme, ThemeSystem)
+	current := s.setting(data.SettingTheme, themeSystem)
 	for i, t := range themes {
 		if t == current {
 			sel.Selected = names[i]
