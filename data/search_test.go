@@ -364,3 +364,47 @@ func TestNoteIndexHoldsNoText(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteIndexInEncryptedJournal checks the note index in an encrypted
+// journal (the vault's database in memory): written, sealed with the rest,
+// and used after the journal is unlocked again.
+func TestNoteIndexInEncryptedJournal(t *testing.T) {
+	s, dir := encryptedJournal(t, "plain marker")
+	e := Entry{At: time.Now(), Mood: 1, Note: "よく眠れなかった"}
+	if err := s.Add(&e); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.waitSaved(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := OpenEncrypted(dir, testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	for _, tt := range []struct {
+		text string
+		want int
+	}{{"眠れ", 1}, {"PLAIN MARKER", 50}, {"nowhere", 0}} {
+		var n int
+		cur := Cursor{}
+		for {
+			page, next, err := s2.Page(Filter{Text: tt.text}, cur, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += len(page)
+			if len(page) < 20 {
+				break
+			}
+			cur = next
+		}
+		if n != tt.want {
+			t.Errorf("%q finds %d check-ins, want %d", tt.text, n, tt.want)
+		}
+		if _, few, _ := s2.noteCandidates(tt.text); !few {
+			t.Errorf("%q: the index does not narrow the search in the encrypted journal", tt.text)
+		}
+	}
+}
