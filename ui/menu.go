@@ -60,6 +60,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		}
 		views = append(views, item)
 	}
+	// Progress is a view of its own, opened over any section (progress.go).
+	views = append(views, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(u.tr.T("progress.title"), u.showProgress))
 	view := fyne.NewMenu(u.tr.T("menu.view"), views...)
 	// On macOS Fyne moves only items labelled exactly "About" or
 	// "Settings…"/"Preferences…" into the app menu; Steady's translated

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -176,14 +175,18 @@ func (t *todayScreen) showMilestones(p data.Progress) {
 }
 
 // showProgress opens the Progress view: both counts, every milestone, the
-// phase's note.
+// phase's note. It opens over the section on screen, from Today's Progress
+// button and from the View menu, rather than being a section itself: the
+// navigation's first nine sections have Ctrl+1 … Ctrl+9, with Get help on
+// Ctrl+9, which a tenth section before it would move, and what Progress
+// shows is short and read at a glance, then closed (Esc).
 func (u *UI) showProgress() {
 	if u.journal == nil {
 		return
 	}
 	v := newProgressView(u.tr, u.journal, u.now)
-	d := dialog.NewCustom(u.tr.T("progress.title"), u.tr.T("dialog.close"), container.NewVScroll(v.content), u.win)
+	d := newEscDialog(u.tr.T("progress.title"), u.tr.T("dialog.close"), container.NewVScroll(v.content), u.win)
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-40, 640), min(size.Height-40, 520)))
-	d.Show()
+	u.showDialog(d)
 }

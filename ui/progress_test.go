@@ -68,3 +68,43 @@ func TestMilestonesWithAnInjectedClock(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressFromTheViewMenu opens Progress from the View menu, over a
+// section other than Today: it shows both counts and the milestones.
+func TestProgressFromTheViewMenu(t *testing.T) {
+	u, store := newTestUI(t)
+	quit := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := store.SetQuitDate(quit); err != nil {
+		t.Fatal(err)
+	}
+	u.now = func() time.Time { return quit.AddDate(0, 0, 8).Add(15 * time.Hour) }
+	u.selectSection(SectionHistory)
+	var open func()
+	for _, m := range u.mainMenu().Items {
+		if m.Label != u.tr.T("menu.view") {
+			continue
+		}
+		for _, it := range m.Items {
+			if it.Label == u.tr.T("progress.title") {
+				open = it.Action
+			}
+		}
+	}
+	if open == nil {
+		t.Fatal("the View menu has no Progress item")
+	}
+	open()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Progress did not open")
+	}
+	shown := strings.Join(texts(top), " | ")
+	for _, want := range []string{u.tr.T("progress.title"), "8 days since your quit date", u.tr.T("today.no_use"), "Next milestone: 2 weeks"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("Progress lacks %q: %s", want, shown)
+		}
+	}
+	if u.model.section != SectionHistory {
+		t.Errorf("opening Progress left History for %s", u.model.section)
+	}
+}
