@@ -178,7 +178,7 @@ func (t *todayScreen) showMilestones(p data.Progress) {
 // phase's note. It opens over the section on screen, from Today's Progress
 // button and from the View menu, rather than being a section itself: the
 // navigation's first nine sections have Ctrl+1 … Ctrl+9, with Get help on
-// Ctrl+9, which a tenth section before it would move, and what Progress
+// Ctrl+9, which one more section before it would move, and what Progress
 // shows is short and read at a glance, then closed (Esc).
 func (u *UI) showProgress() {
 	if u.journal == nil {
