@@ -299,6 +299,9 @@ func TestDamagedVaultRestoresNewestBackup(t *testing.T) {
 	if b, _ := os.ReadFile(vault); !bytes.Equal(b, bad) {
 		t.Fatal("a refused restore changed the damaged vault")
 	}
+	if a := findButton(u.win.Content(), tr.T("error.set_aside")); a == nil || a.Disabled() || restore.Disabled() {
+		t.Error("after a refused restore, keeping aside or trying again is not possible")
+	}
 
 	pass.SetText(uiPass)
 	test.Tap(restore)

@@ -22,6 +22,7 @@ type vaultRestore struct {
 	pass   *widget.Entry
 	button *widget.Button
 	status *widget.Label
+	busy   func(bool) // told while a restore runs: nothing else may move the files meanwhile
 }
 
 // newVaultRestore builds the offer, or returns nil when the folder has no
@@ -42,6 +43,7 @@ func (u *UI) newVaultRestore(d *details) *vaultRestore {
 		entered := r.pass.Text
 		r.pass.SetText("")
 		r.button.Disable()
+		r.setBusy(true)
 		r.say(widget.MediumImportance, tr.T("lock.opening"))
 		go func() {
 			b, kept, err := data.RestoreNewestVaultBackup(dir, entered)
@@ -62,6 +64,13 @@ func (u *UI) newVaultRestore(d *details) *vaultRestore {
 	return r
 }
 
+// setBusy tells busy, if set, whether a restore is running.
+func (r *vaultRestore) setBusy(b bool) {
+	if r.busy != nil {
+		r.busy(b)
+	}
+}
+
 // say shows msg under the button.
 func (r *vaultRestore) say(imp widget.Importance, msg string) {
 	r.status.Importance = imp
@@ -80,6 +89,7 @@ func (u *UI) vaultRestored(r *vaultRestore, d *details, b data.BackupInfo, kept 
 		return
 	}
 	r.button.Enable()
+	r.setBusy(false)
 	switch {
 	case err == nil && openErr != nil:
 		// The backup is in place but does not open now: say why, afresh.

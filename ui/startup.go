@@ -146,6 +146,15 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 			start.Show()
 			u.announce("kept aside")
 		})
+		if restore != nil {
+			restore.busy = func(b bool) {
+				if b {
+					aside.Disable()
+				} else {
+					aside.Enable()
+				}
+			}
+		}
 		buttons.Add(aside)
 	}
 	buttons.Add(start)
