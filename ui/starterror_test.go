@@ -328,3 +328,71 @@ func TestDamagedVaultRestoresNewestBackup(t *testing.T) {
 		t.Errorf("message %q, want %q", got, want)
 	}
 }
+
+// TestDamagedJournalRestoresNewestBackup: a damaged plain journal with a
+// sound backup is offered the backup; restoring it opens it, says where the
+// damaged journal was kept, byte for byte, and leaves the backup as it was.
+func TestDamagedJournalRestoresNewestBackup(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "steady")
+	s, err := data.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add(&data.Entry{At: time.Now(), Mood: 3, Note: "in the backup"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := data.RemoveBackups(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BackupIfDue(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add(&data.Entry{At: time.Now(), Mood: 4, Note: "after the backup"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	backups, _ := data.Backups(dir)
+	if len(backups) != 1 {
+		t.Fatalf("backups %v", backups)
+	}
+	backup := filepath.Join(data.BackupDir(dir), backups[0].Name)
+	backupBytes, _ := os.ReadFile(backup)
+	bad := bytes.Repeat([]byte("SQLite format 3\x00 but not really "), 300)
+	if err := os.WriteFile(filepath.Join(dir, data.FileName), bad, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tr, _ := i18n.New()
+	u, _ := startupUI(t, dir, tr)
+	wait := announcements(u)
+	if shown := texts(u.win.Content()); !slices.Contains(shown, tr.T("starterror.plain.backup", "Date", tr.DateTime(backups[0].Time.Local()))) {
+		t.Errorf("window shows %q", shown)
+	}
+	restore := findButton(u.win.Content(), tr.T("starterror.restore"))
+	if restore == nil {
+		t.Fatal("no restore offered")
+	}
+	test.Tap(restore)
+	wait(t, "restored")
+	if u.state != stateOpen {
+		t.Fatalf("after the restore: %v", u.state)
+	}
+	if n, _ := u.journal.Count(); n != 1 {
+		t.Errorf("%d check-ins, want the backup's 1", n)
+	}
+	kept, _ := filepath.Glob(filepath.Join(dir, "steady-before-restore-*.db"))
+	if len(kept) != 1 {
+		t.Fatalf("kept files: %v", kept)
+	}
+	if b, _ := os.ReadFile(kept[0]); !bytes.Equal(b, bad) {
+		t.Error("the kept file is not the damaged journal, byte for byte")
+	}
+	if b, _ := os.ReadFile(backup); !bytes.Equal(b, backupBytes) {
+		t.Error("the backup was changed")
+	}
+	want := tr.T("restore.done", "Date", tr.DateTime(backups[0].Time.Local()), "Path", kept[0])
+	if got := overlayText(u); !strings.Contains(got, want) {
+		t.Errorf("message %q, want %q", got, want)
+	}
+}

@@ -118,12 +118,14 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 		u.unlocked(store)
 	}
 	if kind == kindDamaged || kind == kindVaultDamaged {
-		var restore *vaultRestore
+		var restore *backupRestore
 		if kind == kindVaultDamaged {
 			restore = u.newVaultRestore(details)
-			if restore != nil {
-				body.Add(restore.box)
-			}
+		} else {
+			restore = u.newPlainRestore(details)
+		}
+		if restore != nil {
+			body.Add(restore.box)
 		}
 		var aside *widget.Button
 		aside = widget.NewButton(tr.T("error.set_aside"), func() {

@@ -12,12 +12,12 @@ import (
 	"github.com/steadyapp/steady/data"
 )
 
-// vaultRestore is the start-up error's offer, for a damaged encrypted
-// journal, to put the newest encrypted backup that opens in its place: the
-// backup's passphrase, a button and what became of the attempt. The damaged
-// journal is then kept aside, renamed and unchanged, and the window says
-// where.
-type vaultRestore struct {
+// backupRestore is the start-up error's offer, for a damaged journal, to
+// put the newest backup that opens in its place: a button, for an encrypted
+// journal the backup's passphrase, and what became of the attempt. The
+// damaged journal is then kept aside, renamed and unchanged, and the window
+// says where.
+type backupRestore struct {
 	box    *fyne.Container
 	pass   *widget.Entry
 	button *widget.Button
@@ -25,15 +25,15 @@ type vaultRestore struct {
 	busy   func(bool) // told while a restore runs: nothing else may move the files meanwhile
 }
 
-// newVaultRestore builds the offer, or returns nil when the folder has no
-// encrypted backup whose header is sound.
-func (u *UI) newVaultRestore(d *details) *vaultRestore {
+// newVaultRestore builds the offer for a damaged encrypted journal, or
+// returns nil when the folder has no encrypted backup whose header is sound.
+func (u *UI) newVaultRestore(d *details) *backupRestore {
 	backups, err := data.VaultBackups(u.dir)
 	if err != nil || len(backups) == 0 {
 		return nil
 	}
 	tr, dir := u.tr, u.dir
-	r := &vaultRestore{pass: u.secret(widget.NewPasswordEntry()), status: wrapped("")}
+	r := &backupRestore{pass: u.secret(widget.NewPasswordEntry()), status: wrapped("")}
 	r.pass.PlaceHolder = tr.T("passphrase.current")
 	try := func() {
 		if wait := time.Until(u.retryAt); wait > 0 {
@@ -52,7 +52,7 @@ func (u *UI) newVaultRestore(d *details) *vaultRestore {
 			if err == nil {
 				store, openErr = data.OpenEncrypted(dir, entered)
 			}
-			fyne.Do(func() { u.vaultRestored(r, d, b, kept, store, err, openErr) })
+			fyne.Do(func() { u.backupRestored(r, d, b, kept, store, err, openErr) })
 		}()
 	}
 	r.button = widget.NewButton(tr.T("starterror.restore"), try)
@@ -65,22 +65,22 @@ func (u *UI) newVaultRestore(d *details) *vaultRestore {
 }
 
 // setBusy tells busy, if set, whether a restore is running.
-func (r *vaultRestore) setBusy(b bool) {
+func (r *backupRestore) setBusy(b bool) {
 	if r.busy != nil {
 		r.busy(b)
 	}
 }
 
 // say shows msg under the button.
-func (r *vaultRestore) say(imp widget.Importance, msg string) {
+func (r *backupRestore) say(imp widget.Importance, msg string) {
 	r.status.Importance = imp
 	r.status.SetText(msg)
 }
 
-// vaultRestored shows what came of restoring backup b: the journal it put
+// backupRestored shows what came of restoring backup b: the journal it put
 // back, opened, with where the damaged one was kept; or why nothing was
 // changed.
-func (u *UI) vaultRestored(r *vaultRestore, d *details, b data.BackupInfo, kept string, store *data.Store, err, openErr error) {
+func (u *UI) backupRestored(r *backupRestore, d *details, b data.BackupInfo, kept string, store *data.Store, err, openErr error) {
 	tr := u.tr
 	if u.state != stateStartupError {
 		if store != nil {
@@ -115,4 +115,34 @@ func (u *UI) vaultRestored(r *vaultRestore, d *details, b data.BackupInfo, kept 
 		d.set(err)
 	}
 	u.announce("restore refused")
+}
+
+// newPlainRestore builds the offer for a damaged plain journal, or returns
+// nil when the folder has no plain backup.
+func (u *UI) newPlainRestore(d *details) *backupRestore {
+	backups, err := data.PlainBackups(u.dir)
+	if err != nil || len(backups) == 0 {
+		return nil
+	}
+	tr, dir := u.tr, u.dir
+	r := &backupRestore{status: wrapped("")}
+	r.button = widget.NewButton(tr.T("starterror.restore"), func() {
+		r.button.Disable()
+		r.setBusy(true)
+		r.say(widget.MediumImportance, tr.T("lock.opening"))
+		go func() {
+			b, kept, err := data.RestoreNewestBackup(dir)
+			var store *data.Store
+			var openErr error
+			if err == nil {
+				store, openErr = data.Open(dir)
+			}
+			fyne.Do(func() { u.backupRestored(r, d, b, kept, store, err, openErr) })
+		}()
+	})
+	r.button.Importance = widget.HighImportance
+	r.box = container.NewVBox(
+		wrapped(tr.T("starterror.plain.backup", "Date", tr.DateTime(backups[0].Time.Local()))),
+		container.NewHBox(r.button), r.status)
+	return r
 }
