@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/assets"
@@ -28,17 +27,17 @@ func (u *UI) showAbout() {
 		para(tr.T("about.source", "Date", guide.HelplinesChecked), false),
 		para(tr.T("about.licence"), false),
 	)
-	licences := widget.NewButton(tr.T("about.licences"), func() {
+	licences := newEscButton(tr.T("about.licences"), nil, func() {
 		text := widget.NewLabel(assets.ThirdPartyLicenses())
 		text.TextStyle.Monospace = true
-		ld := dialog.NewCustom(tr.T("about.licences"), tr.T("dialog.close"), container.NewScroll(text), u.win)
+		ld := newEscDialog(tr.T("about.licences"), tr.T("dialog.close"), container.NewScroll(text), u.win)
 		ld.Resize(fyne.NewSize(700, 500))
-		ld.Show()
+		u.showDialog(ld)
 	})
 	content.Add(container.NewHBox(licences))
-	d := dialog.NewCustom(tr.T("about.title"), tr.T("dialog.close"), container.NewVScroll(content), u.win)
+	d := newEscDialog(tr.T("about.title"), tr.T("dialog.close"), container.NewVScroll(content), u.win)
 	d.Resize(fyne.NewSize(560, 460))
-	d.Show()
+	u.showDialog(d)
 }
 
 // showPrivacy shows the privacy page in a dialog.
@@ -48,9 +47,9 @@ func (u *UI) showPrivacy() {
 	for _, id := range []string{"privacy.body1", "privacy.body2", "privacy.body3", "privacy.body4"} {
 		d0.paragraph(u.tr.T(id))
 	}
-	d := dialog.NewCustom(u.tr.T("privacy.title"), u.tr.T("dialog.close"), container.NewVScroll(d0.richText()), u.win)
+	d := newEscDialog(u.tr.T("privacy.title"), u.tr.T("dialog.close"), container.NewVScroll(d0.richText()), u.win)
 	d.Resize(fyne.NewSize(560, 440))
-	d.Show()
+	u.showDialog(d)
 }
 
 // closeTopDialog hides the dialog on top, for the Escape key (Fyne's
@@ -60,7 +59,7 @@ func (u *UI) closeTopDialog() bool {
 	if top == nil {
 		return false
 	}
-	if u.escapeQuick() {
+	if u.escapeQuick() || u.dismissTop(top) {
 		return true
 	}
 	top.Hide()

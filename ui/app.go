@@ -111,6 +111,7 @@ type UI struct {
 	passDialog *passphraseForm   // the open passphrase dialog, for tests
 	lastActive time.Time         // the last activity, on the wall clock (idle.go)
 	secrets    []*widget.Entry   // passphrase fields emptied on close and on lock (idle.go)
+	dialogs    openDialogs       // dialogs Esc dismisses (esc.go)
 	// pickFile replaces the file dialogs in tests (filedialog.go).
 	pickFile   func(save bool, name string, then func(path string))
 	exportForm *exportForm // the open encrypted-export dialog (export_encrypted.go), for tests
@@ -361,22 +362,22 @@ func (u *UI) showError(msg string) {
 func (u *UI) showMessage(title, msg string) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, u.tr.T("dialog.ok"), l, u.win)
+	d := newEscDialog(title, u.tr.T("dialog.ok"), l, u.win)
 	d.Resize(fyne.NewSize(440, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // confirm asks a yes/no question with Steady's own button labels.
 func (u *UI) confirm(title, msg, yes string, then func()) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, yes, u.tr.T("dialog.cancel"), l, func(ok bool) {
+	d := newEscConfirm(title, yes, u.tr.T("dialog.cancel"), l, func(ok bool) {
 		if ok {
 			then()
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(440, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // labeler returns a function giving the text of a tag recorded in a

@@ -94,9 +94,17 @@ func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // Select by its placeholder, and cuts longer choices short.
 type fitLayout struct{ sel *widget.Select }
 
-// fitted wraps sel so that every option shows whole.
-func fitted(sel *widget.Select) *fyne.Container {
-	return container.New(&fitLayout{sel: sel}, sel)
+// fitted wraps sel (Fyne's Select or Steady's escSelect) so that every
+// option shows whole.
+func fitted[S interface {
+	*widget.Select | *escSelect
+	fyne.CanvasObject
+}](sel S) *fyne.Container {
+	inner, _ := any(sel).(*widget.Select)
+	if e, ok := any(sel).(*escSelect); ok {
+		inner = &e.Select
+	}
+	return container.New(&fitLayout{sel: inner}, sel)
 }
 
 // MinSize implements fyne.Layout.

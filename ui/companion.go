@@ -93,20 +93,20 @@ type companion struct {
 	tk      ticker
 	done    chan struct{}
 
-	minutesSel *widget.Select
-	startBtn   *widget.Button
-	stopBtn    *widget.Button
+	minutesSel *escSelect
+	startBtn   *escButton
+	stopBtn    *escButton
 	left       *widget.Label
 	breath     *widget.Label
 	circle     *breathCircle
-	motion     *widget.Check
+	motion     *escCheck
 	ask        *fyne.Container
 	askText    *widget.Label
-	passed     *widget.RadioGroup
-	mood       *widget.Select
-	craving    *widget.Slider
+	passed     *escRadioGroup
+	mood       *escSelect
+	craving    *escSlider
 	cravingVal *widget.Label
-	save       *widget.Button
+	save       *escButton
 	message    *widget.Label
 	passedPick *bool
 }
@@ -119,11 +119,11 @@ func newCompanion(tr *i18n.Translator, j companionJournal, now func() time.Time,
 	for _, m := range companionMinutes {
 		names = append(names, strconv.Itoa(m))
 	}
-	c.minutesSel = widget.NewSelect(names, func(s string) { c.minutes, _ = strconv.Atoi(s) })
+	c.minutesSel = newEscSelect(names, func(s string) { c.minutes, _ = strconv.Atoi(s) })
 	c.minutesSel.SetSelected(strconv.Itoa(defaultMinutes))
-	c.startBtn = widget.NewButtonWithIcon(tr.T("companion.start"), theme.MediaPlayIcon(), c.begin)
+	c.startBtn = newEscButton(tr.T("companion.start"), theme.MediaPlayIcon(), c.begin)
 	c.startBtn.Importance = widget.HighImportance
-	c.stopBtn = widget.NewButtonWithIcon(tr.T("companion.stop"), theme.MediaStopIcon(), c.stop)
+	c.stopBtn = newEscButton(tr.T("companion.stop"), theme.MediaStopIcon(), c.stop)
 	c.stopBtn.Hide()
 	c.left = widget.NewLabelWithStyle(c.leftText(time.Duration(c.minutes)*time.Minute), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	c.breath = widget.NewLabelWithStyle(tr.T("companion.breathe_in"), fyne.TextAlignCenter, fyne.TextStyle{})
@@ -134,7 +134,7 @@ func newCompanion(tr *i18n.Translator, j companionJournal, now func() time.Time,
 		animate = false
 	}
 	c.circle.still = !animate
-	c.motion = widget.NewCheck(tr.T("companion.motion"), func(on bool) {
+	c.motion = newEscCheck(tr.T("companion.motion"), func(on bool) {
 		c.circle.still = !on
 		c.circle.Refresh()
 		v := "1"
@@ -149,7 +149,7 @@ func newCompanion(tr *i18n.Translator, j companionJournal, now func() time.Time,
 	c.askText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.askText.Wrapping = fyne.TextWrapWord
 	yes, no, unsure := tr.T("checkin.passed_yes"), tr.T("checkin.passed_no"), tr.T("checkin.passed_unsure")
-	c.passed = widget.NewRadioGroup([]string{yes, no, unsure}, func(s string) {
+	c.passed = newEscRadioGroup([]string{yes, no, unsure}, func(s string) {
 		switch s {
 		case yes:
 			b := true
@@ -166,10 +166,10 @@ func newCompanion(tr *i18n.Translator, j companionJournal, now func() time.Time,
 	for m := data.MinMood; m <= data.MaxMood; m++ {
 		moods = append(moods, tr.T("mood."+strconv.Itoa(m)))
 	}
-	c.mood = widget.NewSelect(moods, func(string) { c.updateSave() })
+	c.mood = newEscSelect(moods, func(string) { c.updateSave() })
 	c.mood.PlaceHolder = tr.T("journal.mood")
 	c.cravingVal = widget.NewLabel("")
-	c.craving = widget.NewSlider(data.MinCraving, data.MaxCraving)
+	c.craving = newEscSlider(data.MinCraving, data.MaxCraving)
 	c.craving.Step = 1
 	c.craving.OnChanged = func(v float64) {
 		c.cravingVal.SetText(tr.T("journal.craving_value", "Value", int(v)))
@@ -180,7 +180,7 @@ func newCompanion(tr *i18n.Translator, j companionJournal, now func() time.Time,
 	}
 	c.craving.SetValue(float64(start))
 	c.cravingVal.SetText(tr.T("journal.craving_value", "Value", start))
-	c.save = widget.NewButtonWithIcon(tr.T("companion.save"), theme.DocumentSaveIcon(), c.saveCheckin)
+	c.save = newEscButton(tr.T("companion.save"), theme.DocumentSaveIcon(), c.saveCheckin)
 	c.save.Importance = widget.HighImportance
 	c.save.Disable()
 	c.message = wrapped("")
@@ -238,7 +238,7 @@ func (c *companion) planCard() fyne.CanvasObject {
 			return wrapped("• " + p.Text)
 		}
 		phone := p.Phone
-		btn := widget.NewButtonWithIcon(phone, theme.ContentCopyIcon(), func() { c.copyText(phone) })
+		btn := newEscButton(phone, theme.ContentCopyIcon(), func() { c.copyText(phone) })
 		return container.NewBorder(nil, nil, nil, btn, wrapped("• "+p.Text))
 	})
 	if len(box.Objects) == 0 {

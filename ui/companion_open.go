@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -39,9 +38,9 @@ func (u *UI) showCompanion(craving int) {
 			u.afterSave(e)
 		}
 	}
-	d := dialog.NewCustom(u.tr.T("companion.title"), u.tr.T("dialog.close"), container.NewVScroll(c.content), u.win)
+	d := newEscDialog(u.tr.T("companion.title"), u.tr.T("dialog.close"), container.NewVScroll(c.content), u.win)
 	d.SetOnClosed(c.close)
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-40, 640), size.Height-40))
-	d.Show()
+	u.showDialog(d)
 }

@@ -28,7 +28,7 @@ import (
 type care struct {
 	crisis       dialog.Dialog     // the urgent-help dialog on screen, or nil
 	crisisBody   *fyne.Container   // its content, for tests
-	regionPicker *widget.Select    // the "Where are you?" picker on screen
+	regionPicker *escSelect        // the "Where are you?" picker on screen
 	helpDialog   dialog.Dialog     // Get help shown over the lock screen or start-up error
 	helpScreen   *helpScreen       // its content, for tests
 	note         *saveNote         // the note under the sections after a save
@@ -96,18 +96,18 @@ func (u *UI) openCrisis(selfHarm bool, signs []data.Flag) {
 		}
 	}
 	var d dialog.Dialog
-	help := u.getHelpButton()
+	help := u.getHelpEscButton()
 	help.OnTapped = func() {
 		d.Hide()
 		u.getHelp()
 	}
 	body.Add(container.NewHBox(help))
-	d = dialog.NewCustom(tr.T("support.title"), tr.T("dialog.close"), container.NewVScroll(body), u.win)
+	d = newEscDialog(tr.T("support.title"), tr.T("dialog.close"), container.NewVScroll(body), u.win)
 	d.SetOnClosed(func() { u.care.crisis, u.care.crisisBody = nil, nil })
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-32, 520), min(size.Height-32, 560)))
 	u.care.crisis, u.care.crisisBody = d, body
-	d.Show()
+	u.showDialog(d)
 	u.announce("crisis")
 }
 
@@ -139,7 +139,7 @@ func (u *UI) numberRow(name, note, number string) fyne.CanvasObject {
 	if number == "" {
 		return text
 	}
-	copyBtn := widget.NewButtonWithIcon(number, theme.ContentCopyIcon(), func() {
+	copyBtn := newEscButton(number, theme.ContentCopyIcon(), func() {
 		u.app.Clipboard().SetContent(number)
 		u.announce("copied " + number)
 	})

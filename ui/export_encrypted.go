@@ -27,11 +27,11 @@ const encryptedExt = "vault"
 func (u *UI) exportEncrypted() {
 	tr := u.tr
 	enc := u.journal.Encrypted()
-	next := u.secret(widget.NewPasswordEntry())
-	again := u.secret(widget.NewPasswordEntry())
+	next := u.secretEntry()
+	again := u.secretEntry()
 	fields := container.NewVBox(field(tr.T("passphrase.new"), next), field(tr.T("passphrase.repeat"), again))
 	same, other := tr.T("export_encrypted.same"), tr.T("export_encrypted.new")
-	choice := widget.NewRadioGroup([]string{same, other}, func(v string) {
+	choice := newEscRadioGroup([]string{same, other}, func(v string) {
 		if v == same {
 			fields.Hide()
 		} else {
@@ -49,7 +49,7 @@ func (u *UI) exportEncrypted() {
 	status := wrapped("")
 	status.Importance = widget.DangerImportance
 	var d *dialog.CustomDialog
-	export := widget.NewButton(tr.T("export_encrypted.save"), func() {
+	export := newEscButton(tr.T("export_encrypted.save"), nil, func() {
 		pass := ""
 		if choice.Selected == other {
 			switch {
@@ -66,21 +66,21 @@ func (u *UI) exportEncrypted() {
 		u.pickSave(exportName(encryptedExt, u.now()), func(path string) { u.writeEncrypted(path, pass) })
 	})
 	export.Importance = widget.HighImportance
-	cancel := widget.NewButton(tr.T("dialog.cancel"), func() { d.Hide() })
+	cancel := newEscButton(tr.T("dialog.cancel"), nil, func() { d.Hide() })
 	content := container.NewBorder(nil, container.NewHBox(cancel, export), nil, nil,
 		container.NewVBox(wrapped(tr.T("export_encrypted.intro")), choice, fields, status))
 	d = dialog.NewCustomWithoutButtons(tr.T("export_encrypted.title"), content, u.win)
 	d.SetOnClosed(u.clearSecrets)
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	u.showDialog(d)
 	u.exportForm = &exportForm{choice: choice, next: next, again: again, export: export, status: status}
 }
 
 // exportForm is the open encrypted-export dialog (for tests).
 type exportForm struct {
-	choice      *widget.RadioGroup
-	next, again *widget.Entry
-	export      *widget.Button
+	choice      *escRadioGroup
+	next, again *escEntry
+	export      *escButton
 	status      *widget.Label
 }
 
@@ -180,11 +180,11 @@ func (u *UI) vaultError(err error) (string, bool) {
 // asks again.
 func (u *UI) askPassphrase(title, prompt string, then func(pass string, answer func(msg string))) {
 	tr := u.tr
-	pass := u.secret(widget.NewPasswordEntry())
+	pass := u.secretEntry()
 	status := wrapped("")
 	status.Importance = widget.DangerImportance
 	var d *dialog.CustomDialog
-	var ok *widget.Button
+	var ok *escButton
 	submit := func() {
 		entered := pass.Text
 		pass.SetText("")
@@ -202,16 +202,16 @@ func (u *UI) askPassphrase(title, prompt string, then func(pass string, answer f
 			u.win.Canvas().Focus(pass)
 		})
 	}
-	ok = widget.NewButton(tr.T("import_encrypted.open"), submit)
+	ok = newEscButton(tr.T("import_encrypted.open"), nil, submit)
 	ok.Importance = widget.HighImportance
 	pass.OnSubmitted = func(string) { submit() }
-	cancel := widget.NewButton(tr.T("dialog.cancel"), func() { d.Hide() })
+	cancel := newEscButton(tr.T("dialog.cancel"), nil, func() { d.Hide() })
 	content := container.NewBorder(nil, container.NewHBox(cancel, ok), nil, nil,
 		container.NewVBox(wrapped(prompt), pass, status))
 	d = dialog.NewCustomWithoutButtons(title, content, u.win)
 	d.SetOnClosed(u.clearSecrets)
 	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	u.showDialog(d)
 	u.win.Canvas().Focus(pass)
 	u.askForm = &askForm{dialog: d, pass: pass, ok: ok, status: status}
 }
@@ -219,7 +219,7 @@ func (u *UI) askPassphrase(title, prompt string, then func(pass string, answer f
 // askForm is the open passphrase question (for tests).
 type askForm struct {
 	dialog *dialog.CustomDialog
-	pass   *widget.Entry
-	ok     *widget.Button
+	pass   *escEntry
+	ok     *escButton
 	status *widget.Label
 }

@@ -18,7 +18,7 @@ type helpScreen struct {
 	tr      *i18n.Translator
 	content fyne.CanvasObject
 	lines   *fyne.Container
-	regions *widget.Select
+	regions *escSelect
 }
 
 // helpShell is what Get help asks of the shell. Get help also opens in a
@@ -103,7 +103,7 @@ func (h *helpScreen) show() {
 		line := l
 		desc := widget.NewLabel(tr.T(line.NoteID))
 		desc.Wrapping = fyne.TextWrapWord
-		copyBtn := widget.NewButtonWithIcon(line.Number, theme.ContentCopyIcon(), func() {
+		copyBtn := newEscButton(line.Number, theme.ContentCopyIcon(), func() {
 			shell.copyText(line.Number)
 			shell.announce("copied " + line.Number)
 			shell.showMessage(tr.T("plan.copied_title"), tr.T("plan.copied", "Phone", line.Number))

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -41,12 +40,12 @@ func (u *UI) showHelpDialog() {
 		u.care.helpDialog.Hide()
 	}
 	h := newHelpScreen(u.tr, u)
-	d := dialog.NewCustom(u.tr.T("help.title"), u.tr.T("dialog.close"), h.content, u.win)
+	d := newEscDialog(u.tr.T("help.title"), u.tr.T("dialog.close"), h.content, u.win)
 	d.SetOnClosed(func() { u.care.helpDialog, u.care.helpScreen = nil, nil })
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(max(size.Width-32, 300), max(size.Height-32, 240)))
 	u.care.helpDialog, u.care.helpScreen = d, h
-	d.Show()
+	u.showDialog(d)
 	u.announce("get help")
 }
 

@@ -74,9 +74,9 @@ func (s *settingsScreen) privacy(captureRow fyne.CanvasObject) fyne.CanvasObject
 // one first).
 func (u *UI) passphraseDialog(change bool) {
 	tr := u.tr
-	current := u.secret(widget.NewPasswordEntry())
-	next := u.secret(widget.NewPasswordEntry())
-	again := u.secret(widget.NewPasswordEntry())
+	current := u.secretEntry()
+	next := u.secretEntry()
+	again := u.secretEntry()
 	status := wrapped("")
 	status.Importance = widget.DangerImportance
 	warning := wrapped(tr.T("passphrase.warning"))
@@ -87,9 +87,9 @@ func (u *UI) passphraseDialog(change bool) {
 	}
 	items = append(items, field(tr.T("passphrase.new"), next), field(tr.T("passphrase.repeat"), again), status)
 	var d *dialog.CustomDialog
-	save := widget.NewButton(tr.T("passphrase.save"), nil)
+	save := newEscButton(tr.T("passphrase.save"), nil, nil)
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton(tr.T("dialog.cancel"), func() { d.Hide() })
+	cancel := newEscButton(tr.T("dialog.cancel"), nil, func() { d.Hide() })
 	save.OnTapped = func() {
 		switch {
 		case len([]rune(next.Text)) < data.MinPassphrase:
@@ -133,14 +133,14 @@ func (u *UI) passphraseDialog(change bool) {
 	d = dialog.NewCustomWithoutButtons(tr.T("passphrase.title"), content, u.win)
 	d.SetOnClosed(u.clearSecrets)
 	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	u.showDialog(d)
 	u.passDialog = &passphraseForm{current: current, next: next, again: again, save: save, status: status}
 }
 
 // passphraseForm is the open passphrase dialog's fields (for tests).
 type passphraseForm struct {
-	current, next, again *widget.Entry
-	save                 *widget.Button
+	current, next, again *escEntry
+	save                 *escButton
 	status               *widget.Label
 }
 
@@ -148,11 +148,11 @@ type passphraseForm struct {
 // journal.
 func (u *UI) removePassphraseDialog() {
 	tr := u.tr
-	current := u.secret(widget.NewPasswordEntry())
+	current := u.secretEntry()
 	status := wrapped("")
 	status.Importance = widget.DangerImportance
 	content := container.NewVBox(wrapped(tr.T("settings.passphrase_off")), field(tr.T("passphrase.current"), current), status)
-	d := dialog.NewCustomConfirm(tr.T("settings.passphrase_remove"), tr.T("settings.passphrase_remove"), tr.T("dialog.cancel"), content, func(ok bool) {
+	d := newEscConfirm(tr.T("settings.passphrase_remove"), tr.T("settings.passphrase_remove"), tr.T("dialog.cancel"), content, func(ok bool) {
 		entered := current.Text
 		u.clearSecrets()
 		if !ok {
@@ -174,7 +174,7 @@ func (u *UI) removePassphraseDialog() {
 		u.showMessage(tr.T("passphrase.title"), tr.T("passphrase.removed"))
 	}, u.win)
 	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // privacyChanged shows the journal's new encryption state: the Lock menu

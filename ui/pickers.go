@@ -29,8 +29,8 @@ func newMoodPicker(tr *i18n.Translator, value int, onChange func(int)) *moodPick
 	objs := make([]fyne.CanvasObject, 0, data.MaxMood)
 	for m := data.MinMood; m <= data.MaxMood; m++ {
 		mood := m
-		b := widget.NewButton(tr.T("mood."+strconv.Itoa(m)), func() { p.Set(mood); p.onChange(mood) })
-		p.buttons = append(p.buttons, b)
+		b := newEscButton(tr.T("mood."+strconv.Itoa(m)), nil, func() { p.Set(mood); p.onChange(mood) })
+		p.buttons = append(p.buttons, &b.Button)
 		objs = append(objs, b)
 	}
 	p.content = newColumns(len(objs), objs...)
@@ -60,7 +60,8 @@ type cravingInput struct {
 
 func newCravingInput(tr *i18n.Translator, v int, onChange func(int)) *cravingInput {
 	c := &cravingInput{value: widget.NewLabel("")}
-	c.slider = widget.NewSlider(data.MinCraving, data.MaxCraving)
+	slider := newEscSlider(data.MinCraving, data.MaxCraving)
+	c.slider = &slider.Slider
 	c.slider.Step = 1
 	c.slider.SetValue(float64(v))
 	c.value.SetText(tr.T("journal.craving_value", "Value", v))
@@ -70,7 +71,7 @@ func newCravingInput(tr *i18n.Translator, v int, onChange func(int)) *cravingInp
 	}
 	hint := widget.NewLabel(tr.T("journal.craving_hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	c.content = container.NewVBox(container.NewBorder(nil, nil, nil, c.value, c.slider), hint)
+	c.content = container.NewVBox(container.NewBorder(nil, nil, nil, c.value, slider), hint)
 	return c
 }
 
@@ -93,14 +94,14 @@ func newTagChecks(options []tagOption, selected func() map[string]bool) *tagChec
 	objs := make([]fyne.CanvasObject, 0, len(options))
 	for _, o := range options {
 		tag := o.tag
-		c := widget.NewCheck(o.label, func(on bool) {
+		c := newEscCheck(o.label, func(on bool) {
 			if on {
 				t.selected()[tag] = true
 			} else {
 				delete(t.selected(), tag)
 			}
 		})
-		t.checks = append(t.checks, c)
+		t.checks = append(t.checks, &c.Check)
 		objs = append(objs, c)
 	}
 	t.content = newColumns(3, objs...)
@@ -126,7 +127,7 @@ type dateButton struct {
 	empty    string      // text when no date is chosen
 	future   bool        // may a date after today be chosen?
 	onPick   func(time.Time)
-	button   *widget.Button
+	button   *escButton
 	calendar dialog.Dialog
 }
 
@@ -134,7 +135,7 @@ type dateButton struct {
 // calendar on win is passed to onPick.
 func newDateButton(tr *i18n.Translator, now func() time.Time, win fyne.Window, value time.Time, empty string, future bool, onPick func(time.Time)) *dateButton {
 	d := &dateButton{tr: tr, now: now, win: win, value: value, empty: empty, future: future, onPick: onPick}
-	d.button = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.open)
+	d.button = newEscButton("", theme.CalendarIcon(), d.open)
 	d.show()
 	return d
 }
@@ -161,8 +162,8 @@ func (d *dateButton) open() {
 	var page *fyne.Container
 	title := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	var draw func()
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { shown = shown.AddDate(0, -1, 0); draw() })
-	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { shown = shown.AddDate(0, 1, 0); draw() })
+	prev := newEscButton("", theme.NavigateBackIcon(), func() { shown = shown.AddDate(0, -1, 0); draw() })
+	next := newEscButton("", theme.NavigateNextIcon(), func() { shown = shown.AddDate(0, 1, 0); draw() })
 	page = container.NewGridWithColumns(7)
 	draw = func() {
 		shown = time.Date(shown.Year(), shown.Month(), 1, 12, 0, 0, 0, time.Local)
@@ -181,7 +182,7 @@ func (d *dateButton) open() {
 		days := time.Date(shown.Year(), shown.Month()+1, 0, 0, 0, 0, 0, time.Local).Day()
 		for day := 1; day <= days; day++ {
 			date := time.Date(shown.Year(), shown.Month(), day, 12, 0, 0, 0, time.Local)
-			b := widget.NewButton(strconv.Itoa(day), func() {
+			b := newEscButton(strconv.Itoa(day), nil, func() {
 				d.Set(date)
 				d.calendar.Hide()
 				d.onPick(date)
@@ -200,7 +201,7 @@ func (d *dateButton) open() {
 	}
 	draw()
 	content := container.NewBorder(container.NewBorder(nil, nil, prev, next, title), nil, nil, nil, page)
-	d.calendar = dialog.NewCustom(d.tr.T("date.pick"), d.tr.T("dialog.cancel"), content, d.win)
+	d.calendar = newEscDialog(d.tr.T("date.pick"), d.tr.T("dialog.cancel"), content, d.win)
 	d.calendar.Show()
 }
 

@@ -42,12 +42,13 @@ func newQuickForm(journal *session, nav navigator, tr *i18n.Translator, now func
 	q := &quickForm{journal: journal, nav: nav, tr: tr, now: now, draft: draft, onSaved: onSaved}
 	q.mood = newMoodPicker(tr, draft.mood, func(v int) { draft.mood = v })
 	q.craving = newCravingInput(tr, draft.craving, func(v int) { draft.craving = v })
-	q.save = widget.NewButtonWithIcon(tr.T("journal.save"), theme.DocumentSaveIcon(), q.submit)
+	save := newEscButton(tr.T("journal.save"), theme.DocumentSaveIcon(), q.submit)
+	q.save = &save.Button
 	q.save.Importance = widget.HighImportance
 	q.content = container.NewVBox(
 		field(tr.T("journal.mood"), q.mood.content),
 		field(tr.T("journal.craving"), q.craving.content),
-		container.NewHBox(layout.NewSpacer(), q.save),
+		container.NewHBox(layout.NewSpacer(), save),
 	)
 	return q
 }
@@ -82,7 +83,7 @@ func (u *UI) showQuickCheckin() {
 	}
 	var d dialog.Dialog
 	q := newQuickForm(u.journal, u, u.tr, u.now, &u.model.quickDialog, func() { d.Hide() })
-	d = dialog.NewCustom(u.tr.T("journal.title"), u.tr.T("dialog.cancel"), q.content, u.win)
+	d = newEscDialog(u.tr.T("journal.title"), u.tr.T("dialog.cancel"), q.content, u.win)
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 	u.quickDialog = q

@@ -5,8 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
 
 	"github.com/steadyapp/steady/data"
@@ -94,13 +92,13 @@ func sortedRegions(tr *i18n.Translator) []guide.Region {
 // regionPicker is a drop-down of the regions, sorted by their localised
 // name, showing selected (a region ID; "" for none). onChanged gets the
 // chosen region.
-func regionPicker(tr *i18n.Translator, selected string, onChanged func(guide.Region)) *widget.Select {
+func regionPicker(tr *i18n.Translator, selected string, onChanged func(guide.Region)) *escSelect {
 	regions := sortedRegions(tr)
 	names := make([]string, len(regions))
 	for i, r := range regions {
 		names[i] = tr.T(r.NameID())
 	}
-	s := widget.NewSelect(names, nil)
+	s := newEscSelect(names, nil)
 	s.PlaceHolder = tr.T("region.ask.placeholder")
 	for i, r := range regions {
 		if r.ID == selected {
@@ -124,7 +122,7 @@ func (u *UI) askRegion(then func()) {
 	picker := regionPicker(tr, "", func(r guide.Region) { chosen = r.ID })
 	body := wrapped(tr.T("region.ask.body"))
 	content := container.NewVBox(body, picker)
-	d := dialog.NewCustomConfirm(tr.T("region.ask.title"), tr.T("dialog.continue"), tr.T("region.ask.later"), content,
+	d := newEscConfirm(tr.T("region.ask.title"), tr.T("dialog.continue"), tr.T("region.ask.later"), content,
 		func(ok bool) {
 			if ok && chosen != "" {
 				if err := u.setRegion(chosen); err != nil {
@@ -136,6 +134,6 @@ func (u *UI) askRegion(then func()) {
 		}, u.win)
 	u.care.regionPicker = picker
 	d.Resize(fyne.NewSize(min(u.win.Canvas().Size().Width-40, 460), 0))
-	d.Show()
+	u.showDialog(d)
 	u.announce("region asking")
 }

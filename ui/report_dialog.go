@@ -85,13 +85,14 @@ func newReportDialog(shell reportShell, tr *i18n.Translator, journal *data.Store
 		field(tr.T("report_dialog.from"), container.NewHBox(r.from.button)),
 		field(tr.T("report_dialog.to"), container.NewHBox(r.to.button)))
 	r.custom.Hide()
-	r.period = widget.NewRadioGroup(names, func(s string) {
+	period := newEscRadioGroup(names, func(s string) { // Esc closes the dialog (esc.go)
 		if s == names[len(names)-1] {
 			r.custom.Show()
 		} else {
 			r.custom.Hide()
 		}
 	})
+	r.period = &period.RadioGroup
 	r.period.Required = true
 	r.period.SetSelected(names[0])
 
@@ -100,33 +101,36 @@ func newReportDialog(shell reportShell, tr *i18n.Translator, journal *data.Store
 	for i, l := range langs {
 		langNames[i] = l.Name
 	}
-	r.language = widget.NewSelect(langNames, nil)
+	language := newEscSelect(langNames, nil) // Esc closes the dialog (esc.go)
+	r.language = &language.Select
 	for i, l := range langs {
 		if l.Tag == tr.Language() {
 			r.language.SetSelectedIndex(i)
 		}
 	}
 	var notesRow, planRow fyne.CanvasObject
-	r.notes, notesRow = wrappedCheck(tr.T("report_dialog.notes"), nil)
-	r.plan, planRow = wrappedCheck(tr.T("report_dialog.plan"), nil)
+	notes, notesRow := wrappedEscCheck(tr.T("report_dialog.notes"), nil) // Esc closes the dialog (esc.go)
+	plan, planRow := wrappedEscCheck(tr.T("report_dialog.plan"), nil)
+	r.notes, r.plan = &notes.Check, &plan.Check
 	r.problem = wrapped("")
 	r.problem.Importance = widget.DangerImportance
 	r.problem.Hide()
 
 	content := container.NewVBox(
 		wrapped(tr.T("report_dialog.intro")),
-		field(tr.T("report_dialog.period"), r.period),
+		field(tr.T("report_dialog.period"), period),
 		r.custom,
-		field(tr.T("report_dialog.language"), container.NewHBox(fitted(r.language))),
+		field(tr.T("report_dialog.language"), container.NewHBox(fitted(language))),
 		field(tr.T("report_dialog.include"), container.NewVBox(notesRow, planRow)),
 		wrapped(tr.T("report_dialog.plain")),
 		r.problem,
 	)
 	r.dialog = dialog.NewCustomWithoutButtons(tr.T("report_dialog.title"), container.NewVScroll(content), win)
-	cancel := widget.NewButton(tr.T("dialog.cancel"), r.dialog.Hide)
-	r.save = widget.NewButtonWithIcon(tr.T("report_dialog.save"), theme.DocumentSaveIcon(), r.choosePath)
+	cancel := newEscButton(tr.T("dialog.cancel"), nil, r.dialog.Hide)
+	save := newEscButton(tr.T("report_dialog.save"), theme.DocumentSaveIcon(), r.choosePath)
+	r.save = &save.Button
 	r.save.Importance = widget.HighImportance
-	r.dialog.SetButtons([]fyne.CanvasObject{cancel, r.save})
+	r.dialog.SetButtons([]fyne.CanvasObject{cancel, save})
 	size := win.Canvas().Size()
 	r.dialog.Resize(fyne.NewSize(min(size.Width-32, 560), min(size.Height-32, 600)))
 	r.dialog.Show()

@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
 )
@@ -30,10 +28,10 @@ func (u *UI) restoreDialog() {
 	for i, b := range backups {
 		names[i] = tr.T("restore.item", "Date", tr.DateTime(b.Time.Local()), "Size", fmt.Sprintf("%d kB", (b.Size+999)/1000))
 	}
-	pick := widget.NewSelect(names, nil)
+	pick := newEscSelect(names, nil)
 	pick.SetSelectedIndex(0)
 	content := container.NewVBox(wrapped(tr.T("restore.question")), fitted(pick))
-	d := dialog.NewCustomConfirm(tr.T("restore.title"), tr.T("restore.confirm"), tr.T("dialog.cancel"), content, func(ok bool) {
+	d := newEscConfirm(tr.T("restore.title"), tr.T("restore.confirm"), tr.T("dialog.cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -48,7 +46,7 @@ func (u *UI) restoreDialog() {
 		u.restore(b)
 	}, u.win)
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // restore closes the journal, puts the backup in its place and opens it.

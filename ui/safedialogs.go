@@ -24,8 +24,8 @@ import (
 // button with a delete icon labelled yes.
 func (u *UI) confirmDanger(title, msg, yes string, then func()) {
 	var d *dialog.CustomDialog
-	cancel := widget.NewButton(u.tr.T("dialog.cancel"), func() { d.Hide() })
-	do := widget.NewButtonWithIcon(yes, theme.DeleteIcon(), func() {
+	cancel := newEscButton(u.tr.T("dialog.cancel"), nil, func() { d.Hide() })
+	do := newEscButton(yes, theme.DeleteIcon(), func() {
 		d.Hide()
 		then()
 	})
@@ -33,31 +33,31 @@ func (u *UI) confirmDanger(title, msg, yes string, then func()) {
 	d = dialog.NewCustomWithoutButtons(title, wrapped(msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, do})
 	d.Resize(fyne.NewSize(min(u.win.Canvas().Size().Width-32, 440), 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // offerUndo says an entry was deleted and offers to put it back: Undo and
 // Close are plain buttons, neither one looks like "confirm".
 func (u *UI) offerUndo(gone data.Entry) {
 	var d *dialog.CustomDialog
-	undo := widget.NewButtonWithIcon(u.tr.T("checkin.undo"), theme.ContentUndoIcon(), func() {
+	undo := newEscButton(u.tr.T("checkin.undo"), theme.ContentUndoIcon(), func() {
 		d.Hide()
 		if err := u.journal.Restore(&gone); err != nil {
 			u.reportWrite(err, u.saveError)
 		}
 	})
-	closeBtn := widget.NewButton(u.tr.T("dialog.close"), func() { d.Hide() })
+	closeBtn := newEscButton(u.tr.T("dialog.close"), nil, func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(u.tr.T("checkin.delete_title"), wrapped(u.tr.T("checkin.deleted")), u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, undo})
-	d.Show()
+	u.showDialog(d)
 }
 
 // deleteAllForm is the "Delete all my data" dialog.
 type deleteAllForm struct {
 	dialog  *dialog.CustomDialog
-	entry   *widget.Entry  // the passphrase, or the typed word
-	status  *widget.Label  // why nothing was deleted
-	confirm *widget.Button // "Delete everything"
+	entry   *escEntry     // the passphrase, or the typed word
+	status  *widget.Label // why nothing was deleted
+	confirm *escButton    // "Delete everything"
 }
 
 // deleteAll asks before deleting the whole journal: what goes, what stays
@@ -70,13 +70,13 @@ func (u *UI) deleteAll() {
 	word := tr.T("delete_all.safe.word")
 	var ask string
 	if encrypted {
-		f.entry = widget.NewPasswordEntry()
+		f.entry = newEscPasswordEntry()
 		ask = tr.T("delete_all.safe.passphrase")
 	} else {
-		f.entry = widget.NewEntry()
+		f.entry = newEscEntry()
 		ask = tr.T("delete_all.safe.word_prompt", "Word", word)
 	}
-	f.confirm = widget.NewButtonWithIcon(tr.T("delete_all.confirm"), theme.DeleteIcon(), nil)
+	f.confirm = newEscButton(tr.T("delete_all.confirm"), theme.DeleteIcon(), nil)
 	f.confirm.Importance = widget.DangerImportance
 	f.confirm.Disable()
 	f.entry.OnChanged = func(s string) {
@@ -87,7 +87,7 @@ func (u *UI) deleteAll() {
 			f.confirm.Enable()
 		}
 	}
-	cancel := widget.NewButton(tr.T("dialog.cancel"), func() { f.dialog.Hide() })
+	cancel := newEscButton(tr.T("dialog.cancel"), nil, func() { f.dialog.Hide() })
 	done := func() {
 		f.dialog.Hide()
 		if err := u.journal.DeleteAll(); err != nil {
@@ -156,7 +156,7 @@ func (u *UI) deleteAll() {
 	size := u.win.Canvas().Size()
 	f.dialog.Resize(fyne.NewSize(min(size.Width-32, 500), min(size.Height-32, 520)))
 	u.care.deleteAll = f
-	f.dialog.Show()
+	u.showDialog(f.dialog)
 	u.win.Canvas().Focus(f.entry)
 }
 
@@ -183,8 +183,8 @@ func (u *UI) escapeQuick() bool {
 	}
 	tr := u.tr
 	var ask *dialog.CustomDialog
-	keep := widget.NewButton(tr.T("quick.discard.keep"), func() { ask.Hide() })
-	drop := widget.NewButtonWithIcon(tr.T("quick.discard.discard"), theme.DeleteIcon(), func() {
+	keep := newEscButton(tr.T("quick.discard.keep"), nil, func() { ask.Hide() })
+	drop := newEscButton(tr.T("quick.discard.discard"), theme.DeleteIcon(), func() {
 		ask.Hide()
 		u.model.quickDialog = quickDraft{}
 		top.Hide()
@@ -193,7 +193,7 @@ func (u *UI) escapeQuick() bool {
 	drop.Importance = widget.DangerImportance
 	ask = dialog.NewCustomWithoutButtons(tr.T("quick.discard.title"), wrapped(tr.T("quick.discard.body")), u.win)
 	ask.SetButtons([]fyne.CanvasObject{keep, drop})
-	ask.Show()
+	u.showDialog(ask)
 	u.announce("quick asks")
 	return true
 }

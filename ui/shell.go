@@ -4,7 +4,6 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/steadyapp/steady/data"
@@ -189,11 +188,11 @@ func (u *UI) saveFailed(err error) {
 	}
 	l := widget.NewLabel(u.saveFailedMessage(err)) // locklost.go
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(u.tr.T("error.title"), u.tr.T("dialog.ok"), l, u.win)
+	d := newEscDialog(u.tr.T("error.title"), u.tr.T("dialog.ok"), l, u.win)
 	d.SetOnClosed(func() { u.saveErr = nil })
 	d.Resize(fyne.NewSize(440, 0))
 	u.saveErr = d
-	d.Show()
+	u.showDialog(d)
 }
 
 // reportWrite shows what went wrong with a write: a failed save through

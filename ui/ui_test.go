@@ -197,6 +197,8 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	walk = func(o fyne.CanvasObject) {
 		if w, ok := o.(T); ok {
 			out = append(out, w)
+		} else if w, ok := unwrapEsc(o).(T); ok { // Fyne's widget inside an esc* one (esc.go)
+			out = append(out, w)
 		}
 		switch w := o.(type) {
 		case *fyne.Container:

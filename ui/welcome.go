@@ -52,9 +52,9 @@ type welcome struct {
 	page   int
 	dialog *dialog.CustomDialog
 	body   *fyne.Container
-	back   *widget.Button
-	next   *widget.Button
-	skip   *widget.Button
+	back   *escButton
+	next   *escButton
+	skip   *escButton
 	step   *widget.Label
 }
 
@@ -70,7 +70,7 @@ func (u *UI) showWelcome() {
 	if u.journal == nil {
 		return
 	}
-	u.welcome = newWelcome(u, u.journal, u.tr, u.clock(), u.getHelpButton())
+	u.welcome = newWelcome(u, u.journal, u.tr, u.clock(), u.getHelpEscButton())
 }
 
 // welcomeClosed forgets the welcome: it was finished, skipped or left for
@@ -80,12 +80,12 @@ func (u *UI) welcomeClosed() { u.welcome = nil }
 // newWelcome builds and shows the welcome. help is the Get help button; from
 // the welcome it closes the welcome (not marked as seen) and shows Get help.
 func newWelcome(shell welcomeShell, journal welcomeJournal, tr *i18n.Translator, now func() time.Time,
-	help *widget.Button) *welcome {
+	help *escButton) *welcome {
 	w := &welcome{shell: shell, journal: journal, tr: tr, now: now}
 	w.body = container.NewStack()
 	w.step = widget.NewLabel("")
-	w.back = widget.NewButton(tr.T("welcome.back"), func() { w.show(w.page - 1) })
-	w.next = widget.NewButton("", func() {
+	w.back = newEscButton(tr.T("welcome.back"), nil, func() { w.show(w.page - 1) })
+	w.next = newEscButton("", nil, func() {
 		if w.page == welcomePages-1 {
 			w.finish()
 			return
@@ -93,7 +93,7 @@ func newWelcome(shell welcomeShell, journal welcomeJournal, tr *i18n.Translator,
 		w.show(w.page + 1)
 	})
 	w.next.Importance = widget.HighImportance
-	w.skip = widget.NewButton(tr.T("welcome.skip"), w.finish)
+	w.skip = newEscButton(tr.T("welcome.skip"), nil, w.finish)
 	buttons := container.NewHBox(w.skip, layout.NewSpacer(), w.step, w.back, w.next)
 	help.OnTapped = func() { w.dialog.Hide(); shell.welcomeClosed(); shell.getHelp() }
 	top := container.NewHBox(layout.NewSpacer(), help)
@@ -118,7 +118,7 @@ func (w *welcome) show(page int) {
 		notice := para("notice.medical")
 		notice.TextStyle = fyne.TextStyle{Bold: true}
 		content = container.NewVBox(para("welcome.intro"),
-			container.NewHBox(widget.NewLabel(tr.T("settings.language")), fitted(newLanguagePicker(w.shell))), notice)
+			container.NewHBox(widget.NewLabel(tr.T("settings.language")), fitted(escSelectLike(newLanguagePicker(w.shell)))), notice)
 	case 1:
 		quit, has, _ := w.journal.QuitDate()
 		if !has {
@@ -134,7 +134,7 @@ func (w *welcome) show(page int) {
 		items := []fyne.CanvasObject{para("welcome.private"), para("welcome.where", "Path", w.journal.Path())}
 		if !w.journal.Encrypted() {
 			items = append(items, para("settings.passphrase_off"),
-				container.NewHBox(widget.NewButton(tr.T("settings.passphrase_set"), func() { w.shell.passphraseDialog(false) })))
+				container.NewHBox(newEscButton(tr.T("settings.passphrase_set"), nil, func() { w.shell.passphraseDialog(false) })))
 		}
 		content = container.NewVBox(items...)
 	}
