@@ -3,7 +3,6 @@ package data
 import (
 	"database/sql"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -76,25 +75,22 @@ func (s *signature) covers(q *signature) bool {
 	return true
 }
 
-// writeNoteSig stores the signature of note for entry id in tx; an empty
-// note on a new check-in needs none (its slot is zero).
+// writeNoteSig stores the signature of note for entry id in tx. An empty
+// note on a new check-in needs none: its slot is zero, whether its row is
+// new (made of zeros) or its ID was freed (zeroed by the delete trigger).
 func writeNoteSig(tx *sql.Tx, id int64, note string, isNew bool) error {
 	sig, _ := signatureOf(note)
 	if isNew && sig == (signature{}) {
 		return nil
 	}
-	block, slot := id/sigPerBlock, id%sigPerBlock
-	b := make([]byte, sigBlock)
-	err := tx.QueryRow(`SELECT sigs FROM note_sigs WHERE block = ?`, block).Scan(&b)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("note index: %w", err)
-	}
-	if len(b) != sigBlock { // never written otherwise; made whole again
-		b = append(b, make([]byte, sigBlock)...)[:sigBlock]
-	}
-	copy(b[slot*sigBytes:], sig[:])
-	if _, err := tx.Exec(`INSERT INTO note_sigs (block, sigs) VALUES (?, ?)
-		ON CONFLICT (block) DO UPDATE SET sigs = excluded.sigs`, block, b); err != nil {
+	block, off := id/sigPerBlock, id%sigPerBlock*sigBytes
+	// One statement: a new block row is made whole with zeros, an existing
+	// one has this signature's 32 bytes replaced.
+	if _, err := tx.Exec(`INSERT INTO note_sigs (block, sigs)
+		VALUES (?1, CAST(zeroblob(?2) || ?3 || zeroblob(?4) AS BLOB))
+		ON CONFLICT (block) DO UPDATE SET
+		sigs = CAST(substr(sigs, 1, ?2) || ?3 || substr(sigs, ?2 + ?5) AS BLOB)`,
+		block, off, sig[:], sigBlock-off-sigBytes, sigBytes+1); err != nil {
 		return fmt.Errorf("note index: %w", err)
 	}
 	return nil

@@ -163,6 +163,14 @@ func TestNoteIndexFollowsEdits(t *testing.T) {
 	if got := find("SLEPT"); !slices.Equal(got, []int{0}) {
 		t.Errorf("after the edit, 'SLEPT' finds %v, want [0]", got)
 	}
+	// The stored signatures, byte for byte: the edited one and its
+	// neighbours in the same row.
+	for i, note := range []string{"slept badly", entries[1].Note, entries[2].Note} {
+		want, _ := signatureOf(note)
+		if got := storedSig(t, s, entries[i].ID); got != want {
+			t.Errorf("after the edit, check-in %d's stored signature is %x, want %x", i, got, want)
+		}
+	}
 
 	gone, err := s.Delete(entries[3].ID)
 	if err != nil {
@@ -173,6 +181,12 @@ func TestNoteIndexFollowsEdits(t *testing.T) {
 	}
 	if sig := storedSig(t, s, entries[3].ID); sig != (signature{}) {
 		t.Errorf("a deleted check-in's signature is %x, want zero", sig)
+	}
+	for _, i := range []int{2, 5} {
+		want, _ := signatureOf(entries[i].Note)
+		if got := storedSig(t, s, entries[i].ID); got != want {
+			t.Errorf("after the delete, check-in %d's stored signature is %x, want %x", i, got, want)
+		}
 	}
 	if err := s.Restore(&gone); err != nil {
 		t.Fatal(err)
