@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -231,6 +233,12 @@ func (u *UI) showDialog(d dialog.Dialog) {
 	}
 	if u.dialogs == nil {
 		u.dialogs = openDialogs{}
+	}
+	shown := u.win.Canvas().Overlays().List()
+	for o := range u.dialogs {
+		if !slices.Contains(shown, o) { // hidden without Dismiss (the lock hides every overlay)
+			delete(u.dialogs, o)
+		}
 	}
 	u.dialogs[top] = d
 	d.SetOnClosed(func() { delete(u.dialogs, top) })
