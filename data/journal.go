@@ -21,6 +21,7 @@ type Store struct {
 	guide guide.Guide
 	now   func() time.Time
 	check *soundCheck // Open's quick_check of a plain journal, in the background (soundcheck.go)
+	notes noteCache   // the note index as last read (search.go)
 }
 
 // Open opens the journal in dir, creating the directory (owner-only) and the

@@ -77,15 +77,28 @@ var migrations = []string{
 
 	// 4: the note index of the history's text filter (search.go): the
 	// signatures of 64 check-ins' notes to a row, filled by fillNoteSigs;
-	// a deleted check-in's signature is zeroed with it.
+	// a deleted check-in's signature is zeroed with it; every change of a
+	// row counts in note_sigs_version, so a copy read once stays good
+	// until the next change.
 	`CREATE TABLE note_sigs (
 		block INTEGER PRIMARY KEY,             -- entry ID / 64
 		sigs  BLOB    NOT NULL                 -- 64 signatures of 32 bytes, by entry ID % 64
 	);
+	CREATE TABLE note_sigs_version (n INTEGER NOT NULL);
+	INSERT INTO note_sigs_version (n) VALUES (0);
 	CREATE TRIGGER note_sigs_delete AFTER DELETE ON entries BEGIN
 		UPDATE note_sigs
 		SET sigs = CAST(substr(sigs, 1, (old.id % 64) * 32) || zeroblob(32) || substr(sigs, (old.id % 64) * 32 + 33) AS BLOB)
 		WHERE block = old.id / 64;
+	END;
+	CREATE TRIGGER note_sigs_inserted AFTER INSERT ON note_sigs BEGIN
+		UPDATE note_sigs_version SET n = n + 1;
+	END;
+	CREATE TRIGGER note_sigs_updated AFTER UPDATE ON note_sigs BEGIN
+		UPDATE note_sigs_version SET n = n + 1;
+	END;
+	CREATE TRIGGER note_sigs_deleted AFTER DELETE ON note_sigs BEGIN
+		UPDATE note_sigs_version SET n = n + 1;
 	END;`,
 }
 

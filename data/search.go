@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The history's text filter keeps a note when it holds the text, ignoring
@@ -23,7 +24,8 @@ import (
 // bytes in UTF-8, so even one letter narrows the search.
 //
 // The signatures are kept 64 check-ins to a row (note_sigs, keyed by the
-// entry ID's block), so reading all of them is a few thousand rows. A
+// entry ID's block), so reading all of them is a few thousand rows, and a
+// search keeps what it read until a note changes (noteCache). A
 // signature is written with its check-in (insertEntry, Update); a deleted
 // check-in's is zeroed by a trigger (migration 4), so nothing of a deleted
 // note stays behind — and a signature holds no text, only hashed bits.
@@ -136,6 +138,70 @@ func fillNoteSigs(tx *sql.Tx) error {
 	return nil
 }
 
+// noteCache is the note index as last read: reading it is most of what a
+// text search costs, and it changes only when a note does. It is keyed by
+// the database handle (a new passphrase or its removal swaps the handle)
+// and note_sigs_version, which every change of note_sigs counts (migration
+// 4's triggers) and a rolled-back change leaves as it was.
+type noteCache struct {
+	mu     sync.Mutex
+	db     *sql.DB // the handle it was read from
+	gen    int64   // note_sigs_version when it was read
+	blocks []int64 // note_sigs.block, row by row
+	sigs   []byte  // note_sigs.sigs, row by row, sigBlock bytes each
+}
+
+// read returns the note index, read again only if it changed. The version
+// is read before the rows: a change in between makes the copy newer than
+// its version, never older, and the next call reads it again.
+func (c *noteCache) read(j *journalDB) (blocks []int64, sigs []byte, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	db := j.handle()
+	var gen int64
+	if err := j.QueryRow(`SELECT n FROM note_sigs_version`).Scan(&gen); err != nil {
+		return nil, nil, fmt.Errorf("note index: %w", err)
+	}
+	if c.db == db && c.gen == gen && c.blocks != nil {
+		return c.blocks, c.sigs, nil
+	}
+	// Room for every block up to the last, found in the table's key.
+	var last sql.NullInt64
+	if err := j.QueryRow(`SELECT max(block) FROM note_sigs`).Scan(&last); err != nil {
+		return nil, nil, fmt.Errorf("note index: %w", err)
+	}
+	n := int(max(last.Int64+1, 0))
+	blocks, sigs = make([]int64, 0, n), make([]byte, 0, n*sigBlock)
+	rows, err := j.Query(`SELECT block, sigs FROM note_sigs`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("note index: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var block int64
+		var b sql.RawBytes
+		if err := rows.Scan(&block, &b); err != nil {
+			return nil, nil, fmt.Errorf("note index: %w", err)
+		}
+		b = b[:min(len(b), sigBlock)]
+		sigs = append(sigs, b...)
+		sigs = append(sigs, make([]byte, sigBlock-len(b))...) // whole, whatever was stored
+		blocks = append(blocks, block)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("note index: %w", err)
+	}
+	c.db, c.gen, c.blocks, c.sigs = db, gen, blocks, sigs
+	return blocks, sigs, nil
+}
+
+// forget drops the copy (the benchmarks measure a first search with it).
+func (c *noteCache) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.db, c.blocks, c.sigs = nil, nil, nil
+}
+
 // noteCandidates returns, as a JSON array for json_each, the IDs of the
 // check-ins whose notes might hold text (trimmed, as the filter trims it),
 // and ok = false when the index cannot narrow the search: no text, a text
@@ -145,21 +211,16 @@ func (s *Store) noteCandidates(text string) (ids string, ok bool, err error) {
 	if !ok {
 		return "", false, nil
 	}
-	rows, err := s.db.Query(`SELECT block, sigs FROM note_sigs`)
+	blocks, sigs, err := s.notes.read(s.db)
 	if err != nil {
-		return "", false, fmt.Errorf("note index: %w", err)
+		return "", false, err
 	}
-	defer rows.Close()
 	out := []byte{'['}
 	n := 0
-	var block int64
-	var sigs []byte
-	for rows.Next() {
-		if err := rows.Scan(&block, &sigs); err != nil {
-			return "", false, fmt.Errorf("note index: %w", err)
-		}
-		for slot := 0; slot+sigBytes <= len(sigs); slot += sigBytes {
-			if !(*signature)(sigs[slot:]).covers(&q) {
+	for r, block := range blocks {
+		row := sigs[r*sigBlock : (r+1)*sigBlock]
+		for slot := 0; slot < sigBlock; slot += sigBytes {
+			if !(*signature)(row[slot:]).covers(&q) {
 				continue
 			}
 			if n++; n > maxCandidates {
@@ -170,9 +231,6 @@ func (s *Store) noteCandidates(text string) (ids string, ok bool, err error) {
 			}
 			out = strconv.AppendInt(out, block*sigPerBlock+int64(slot/sigBytes), 10)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return "", false, fmt.Errorf("note index: %w", err)
 	}
 	return string(append(out, ']')), true, nil
 }

@@ -422,3 +422,60 @@ func TestNoteIndexInEncryptedJournal(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteIndexCopyFollowsChanges checks that the copy of the note index a
+// search keeps is read again after every change: a new note, a failed
+// batch (rolled back), a passphrase set and removed (new database handles).
+func TestNoteIndexCopyFollowsChanges(t *testing.T) {
+	s, _ := openTemp(t)
+	count := func(text string) int {
+		t.Helper()
+		page, _, err := s.Page(Filter{Text: text}, Cursor{}, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, few, _ := s.noteCandidates(text); !few {
+			t.Errorf("%q: the index does not narrow the search", text)
+		}
+		return len(page)
+	}
+	add := func(note string) {
+		t.Helper()
+		if err := s.Add(&Entry{At: time.Now().Add(-time.Minute), Mood: 3, Craving: 3, Note: note}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("first walk")
+	if n := count("walk"); n != 1 {
+		t.Fatalf("'walk' finds %d, want 1", n)
+	}
+	add("second walk")
+	if n := count("walk"); n != 2 {
+		t.Errorf("after a new note, 'walk' finds %d, want 2", n)
+	}
+	// A batch with a bad check-in at its end stores nothing.
+	bad := []Entry{{At: time.Now().Add(-time.Minute), Mood: 3, Note: "third walk"}, {At: time.Now(), Mood: 99}}
+	if err := s.AddAll(bad); err == nil {
+		t.Fatal("a check-in with mood 99 was stored")
+	}
+	if n := count("walk"); n != 2 {
+		t.Errorf("after a refused batch, 'walk' finds %d, want 2", n)
+	}
+	if err := s.SetPassphrase(testPass); err != nil {
+		t.Fatal(err)
+	}
+	add("encrypted walk")
+	if n := count("walk"); n != 3 {
+		t.Errorf("with a passphrase, 'walk' finds %d, want 3", n)
+	}
+	if err := s.RemovePassphrase(); err != nil {
+		t.Fatal(err)
+	}
+	if n := count("walk"); n != 3 {
+		t.Errorf("after removing the passphrase, 'walk' finds %d, want 3", n)
+	}
+	add("plain walk")
+	if n := count("WALK"); n != 4 {
+		t.Errorf("'WALK' finds %d, want 4", n)
+	}
+}
