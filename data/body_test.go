@@ -191,6 +191,13 @@ func TestMigrateFromV2(t *testing.T) {
 	if !list[1].Used || !list[1].SelfHarm || list[1].Body != nil {
 		t.Errorf("lapse after migration = %+v", list[1])
 	}
+	// Its notes are in the note index (migration 4, search.go).
+	if _, few, err := s.noteCandidates("BODY LOG"); err != nil || !few {
+		t.Errorf("the note index does not narrow a search for 'BODY LOG' (%v)", err)
+	}
+	if page, _, err := s.Page(Filter{Text: "BODY LOG"}, Cursor{}, 10); err != nil || len(page) != 1 || page[0].ID != first.ID {
+		t.Errorf("'BODY LOG' finds %+v (%v), want the oldest check-in", page, err)
+	}
 	if q, ok, _ := s.QuitDate(); !ok || q.Format(dateLayout) != "2026-09-15" {
 		t.Errorf("quit date %v %v", q, ok)
 	}

@@ -42,21 +42,7 @@ func TestPageFiltersCombine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// Two-entry pages, to check the filters hold across pages.
-			var got []int
-			cur := Cursor{}
-			for range 10 {
-				page, next, err := s.Page(tt.f, cur, 2)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, e := range page {
-					got = append(got, slices.IndexFunc(entries, func(x Entry) bool { return x.ID == e.ID }))
-				}
-				if len(page) < 2 {
-					break
-				}
-				cur = next
-			}
+			got := filtered(t, s, entries, tt.f)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}

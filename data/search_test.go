@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"database/sql"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -329,31 +328,6 @@ func TestMigrateFillsNoteIndex(t *testing.T) {
 	}
 	if sig := storedSig(t, s, 63); sig != (signature{}) {
 		t.Errorf("the check-in without a note has signature %x", sig)
-	}
-}
-
-// TestMigrateFromV2FindsNotes checks the oldest shipped journal
-// (testdata/v2.db) through two migrations: its notes are found.
-func TestMigrateFromV2FindsNotes(t *testing.T) {
-	dir := t.TempDir()
-	b, err := os.ReadFile("testdata/v2.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, FileName), b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	page, _, err := s.Page(Filter{Text: "BODY LOG"}, Cursor{}, 10)
-	if err != nil || len(page) != 1 || page[0].Note != "before the body log" {
-		t.Fatalf("'BODY LOG' finds %+v (%v), want the note 'before the body log'", page, err)
-	}
-	if _, few, _ := s.noteCandidates("BODY LOG"); !few {
-		t.Error("the index does not narrow the search after migrating from version 2")
 	}
 }
 
