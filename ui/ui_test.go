@@ -51,6 +51,9 @@ func texts(o fyne.CanvasObject) []string {
 	var out []string
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
+		if in := unwrapEsc(o); in != nil { // read as the Fyne widget inside (esc.go)
+			o = in
+		}
 		switch w := o.(type) {
 		case nil:
 			return
