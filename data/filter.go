@@ -66,7 +66,7 @@ func (f Filter) conditions(where []string, args []any) ([]string, []any) {
 	case LapseNone:
 		where = append(where, `used = 0`)
 	}
-	if t := strings.TrimSpace(f.Text); t != "" {
+	if t := searchText(f.Text); t != "" {
 		// LIKE ignores the case of ASCII letters only; other letters match
 		// exactly as written. The note index (search.go) only narrows
 		// which notes Page reads: what matches is decided here.
@@ -75,4 +75,16 @@ func (f Filter) conditions(where []string, args []any) ([]string, []any) {
 		args = append(args, "%"+esc+"%")
 	}
 	return where, args
+}
+
+// searchText is the text the filter looks for: f.Text up to a NUL byte
+// (SQLite's LIKE would stop there, and with its closing % cut off it would
+// find notes that end with the text, or every note), bytes that are not
+// UTF-8 as U+FFFD (LIKE would read them as some other letter), without the
+// spaces around it. Text typed in Steady is never cut or changed.
+func searchText(text string) string {
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		text = text[:i]
+	}
+	return strings.TrimSpace(strings.ToValidUTF8(text, "\uFFFD"))
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -203,11 +202,11 @@ func (c *noteCache) forget() {
 }
 
 // noteCandidates returns, as a JSON array for json_each, the IDs of the
-// check-ins whose notes might hold text (trimmed, as the filter trims it),
+// check-ins whose notes might hold text (as the filter reads it: searchText),
 // and ok = false when the index cannot narrow the search: no text, a text
 // under three bytes, or more than maxCandidates notes that might hold it.
 func (s *Store) noteCandidates(text string) (ids string, ok bool, err error) {
-	q, ok := signatureOf(strings.TrimSpace(text))
+	q, ok := signatureOf(searchText(text))
 	if !ok {
 		return "", false, nil
 	}

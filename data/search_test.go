@@ -117,7 +117,10 @@ func TestTextFilterFindsWhatLikeFinds(t *testing.T) {
 		{"walk walk walk", true, []int{7}},
 		{"é", false, []int{2}}, // two bytes: no index, same answer
 		{"nowhere in any note", true, nil},
-		{"  sam  ", true, []int{7, 0}}, // trimmed
+		{"  sam  ", true, []int{7, 0}},                       // trimmed
+		{"sam\x00zzz", true, []int{7, 0}},                    // cut at a NUL byte
+		{"\x00sam", false, []int{8, 7, 6, 5, 4, 3, 2, 1, 0}}, // nothing before it: no text filter
+		{"\xf0\xb8\x9a", true, nil},                          // not UTF-8: not read as บ (U+0E1A)
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -452,4 +455,74 @@ func TestNoteIndexCopyFollowsChanges(t *testing.T) {
 	if n := count("WALK"); n != 4 {
 		t.Errorf("'WALK' finds %d, want 4", n)
 	}
+}
+
+// FuzzTextFilter checks that the note index never changes what the text
+// filter finds: for any note and any text, Page finds exactly what LIKE
+// finds reading every note without the index.
+func FuzzTextFilter(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"Rough night, called Sam", "CALLED sam"},
+		{"ÉTÉ difficile", "été"},
+		{"よく眠れなかった", "眠れ"},
+		{"นอนไม่หลับ ทั้งคืน", "ไม่หลับ"},
+		{`100% tired, a_b \ c`, `_b \`},
+		{"abc", "abcd"},
+		{"", "x"},
+		{"", "\x0000"},
+		{"ends with ab", "ab\x00cd"},
+		{"ไม่หลับ", "\xf0\xb8\x9a"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	s := fuzzStore(f)
+	at := time.Now().Add(-time.Hour)
+	f.Fuzz(func(t *testing.T, note, text string) {
+		e := Entry{At: at, Mood: 3, Note: note}
+		if err := s.Add(&e); err != nil {
+			return // a note Add refuses (FuzzNote)
+		}
+		defer func() {
+			if _, err := s.Delete(e.ID); err != nil {
+				t.Fatal(err)
+			}
+		}()
+		f := Filter{Text: text}
+		var got []int64
+		cur := Cursor{}
+		for {
+			page, next, err := s.Page(f, cur, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range page {
+				got = append(got, x.ID)
+			}
+			if len(page) < 7 {
+				break
+			}
+			cur = next
+		}
+		where, args := f.conditions(nil, nil)
+		q := `SELECT id FROM entries`
+		if len(where) > 0 {
+			q += ` WHERE ` + strings.Join(where, ` AND `)
+		}
+		rows, err := s.db.Query(q+` ORDER BY at_ms DESC, id DESC`, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, id)
+		}
+		rows.Close()
+		if !slices.Equal(got, want) {
+			t.Fatalf("note %q, text %q: Page finds %v, LIKE over every note %v", note, text, got, want)
+		}
+	})
 }
