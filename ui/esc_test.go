@@ -201,7 +201,8 @@ func TestOneEscClosesEveryDialogWhateverHasFocus(t *testing.T) {
 
 // TestEscDismissesLikeCancel checks that Esc closes a dialog the way its own
 // Cancel does, so what closing does still happens: a passphrase dialog
-// empties its fields, and "Where are you?" goes on as after "Later".
+// empties its fields, the welcome is closed for now (not marked as seen),
+// and "Where are you?" goes on as after "Later".
 func TestEscDismissesLikeCancel(t *testing.T) {
 	u, _ := newTestUI(t)
 	c := u.win.Canvas()
@@ -214,6 +215,16 @@ func TestEscDismissesLikeCancel(t *testing.T) {
 	}
 	if got := u.passDialog.next.Text; got != "" {
 		t.Errorf("Esc kept the typed passphrase in its field: %q", got)
+	}
+
+	u.showWelcome()
+	c.Focus(u.welcome.next)
+	pressKey(c, fyne.KeyEscape)
+	if c.Overlays().Top() != nil || u.welcome != nil {
+		t.Errorf("Esc on the welcome: dialog %q, welcome kept %v", overlayText(u), u.welcome != nil)
+	}
+	if _, done, _ := u.journal.Setting(data.SettingWelcomeDone); done {
+		t.Error("Esc marked the welcome as seen: it is closed for now, not skipped")
 	}
 
 	asked := false

@@ -27,6 +27,7 @@ type welcomeShell interface {
 	passphraseDialog(change bool)
 	save(key, value string) bool // keeps a setting, reporting a failure
 	welcomeClosed()
+	showDialog(d dialog.Dialog) // Esc closes it for now, as a dialog (esc.go)
 }
 
 var _ welcomeShell = (*UI)(nil)
@@ -100,7 +101,8 @@ func newWelcome(shell welcomeShell, journal welcomeJournal, tr *i18n.Translator,
 	w.dialog = dialog.NewCustomWithoutButtons(tr.T("welcome.title"), container.NewBorder(top, buttons, nil, nil, w.body), shell.window())
 	w.dialog.Resize(fyne.NewSize(600, 420))
 	w.show(0)
-	w.dialog.Show()
+	w.dialog.SetOnClosed(shell.welcomeClosed) // also after Esc: not seen, shown again next time
+	shell.showDialog(w.dialog)
 	return w
 }
 
