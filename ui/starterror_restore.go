@@ -61,6 +61,7 @@ func (u *UI) newVaultRestore(d *details) *backupRestore {
 	r.box = container.NewVBox(
 		wrapped(tr.T("starterror.vault_backup", "Date", tr.DateTime(backups[0].Time.Local()))),
 		r.pass, container.NewHBox(r.button), r.status)
+	r.status.Hide() // shown by say: until then it would only leave a gap
 	return r
 }
 
@@ -75,6 +76,7 @@ func (r *backupRestore) setBusy(b bool) {
 func (r *backupRestore) say(imp widget.Importance, msg string) {
 	r.status.Importance = imp
 	r.status.SetText(msg)
+	r.status.Show()
 }
 
 // backupRestored shows what came of restoring backup b: the journal it put
@@ -144,5 +146,6 @@ func (u *UI) newPlainRestore(d *details) *backupRestore {
 	r.box = container.NewVBox(
 		wrapped(tr.T("starterror.plain.backup", "Date", tr.DateTime(backups[0].Time.Local()))),
 		container.NewHBox(r.button), r.status)
+	r.status.Hide() // shown by say: until then it would only leave a gap
 	return r
 }

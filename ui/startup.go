@@ -93,7 +93,10 @@ func startupErrorMessage(tr *i18n.Translator, dir string, err error) string {
 	return tr.T("starterror.unknown", "Path", path)
 }
 
-// startupError is the window's content while there is no journal.
+// startupError is the window's content while there is no journal. Each
+// offer sits in the scrolled body under the words that explain it, so that
+// the bar at the bottom holds only short buttons (Get help, Continue, Close)
+// and Get help stays in view at every size and in every language.
 func (u *UI) startupError(err error) fyne.CanvasObject {
 	tr := u.tr
 	kind := startupKindOf(u.dir, err)
@@ -157,7 +160,7 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 				}
 			}
 		}
-		buttons.Add(aside)
+		body.Add(container.NewHBox(aside))
 	}
 	buttons.Add(start)
 	buttons.Add(widget.NewButton(tr.T("dialog.close"), u.app.Quit))
