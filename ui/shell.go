@@ -151,8 +151,8 @@ func (u *UI) enterStartupError(err error) {
 	u.applyTheme()
 	u.win.SetMainMenu(nil)
 	u.win.SetTitle(u.tr.T("app.name"))
-	u.win.Resize(fyne.NewSize(560, 280))
 	u.win.SetContent(u.startupError(err))
+	u.win.Resize(startupErrorSize) // startup.go
 	u.applyTray()
 	u.announce("start-up error")
 }

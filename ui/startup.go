@@ -93,6 +93,10 @@ func startupErrorMessage(tr *i18n.Translator, dir string, err error) string {
 	return tr.T("starterror.unknown", "Path", path)
 }
 
+// startupErrorSize is the start-up error window's first size: room for the
+// message and the offers under it without scrolling, in most languages.
+var startupErrorSize = fyne.NewSize(640, 500)
+
 // startupError is the window's content while there is no journal. Each
 // offer sits in the scrolled body under the words that explain it, so that
 // the bar at the bottom holds only short buttons (Get help, Continue, Close)
@@ -115,6 +119,7 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 			title.SetText(tr.T("error.title"))
 			msg.SetText(startupErrorMessage(tr, u.dir, err))
 			details.set(err)
+			details.accordion.Show()
 			start.Hide()
 			return
 		}
@@ -143,6 +148,7 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 				return
 			}
 			aside.Hide()
+			details.accordion.Hide() // it told why the file could not be read: that is over
 			if restore != nil {
 				restore.box.Hide()
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -168,5 +169,59 @@ func TestStartupErrorOffersSitUnderTheirWords(t *testing.T) {
 	restore, aside := at(tr.T("starterror.restore")), at(tr.T("error.set_aside"))
 	if !(msg < restore && restore < aside) {
 		t.Errorf("order: message %d, restore %d, keep aside %d; want the message, then the restore, then keeping aside", msg, restore, aside)
+	}
+}
+
+// TestStartupErrorFirstSizeShowsTheOffers: at the size the window opens
+// with, a damaged journal's offers (restore, keep aside) are in view without
+// scrolling, in English and German; once the file is kept aside, the Details
+// of the old error are folded away with it.
+func TestStartupErrorFirstSizeShowsTheOffers(t *testing.T) {
+	for _, c := range startupCases(t)[:2] {
+		for _, tag := range []string{"en", "de"} {
+			t.Run(c.name+"/"+tag, func(t *testing.T) {
+				dir := filepath.Join(t.TempDir(), "copy")
+				if err := os.CopyFS(dir, os.DirFS(c.dir)); err != nil {
+					t.Fatal(err)
+				}
+				tr, err := i18n.New()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := tr.Set(tr.Pick(tag, "", "")); err != nil {
+					t.Fatal(err)
+				}
+				a := test.NewTempApp(t)
+				u := newUI(a, tr, dir, Options{SystemRegion: "GB"})
+				t.Cleanup(func() { u.close() })
+				u.enterStartupError(c.err)
+				settle(u)
+				var body *container.Scroll
+				for _, o := range u.win.Content().(*fyne.Container).Objects {
+					if s, ok := o.(*container.Scroll); ok {
+						body = s
+					}
+				}
+				if body == nil {
+					t.Fatal("no scrolled body")
+				}
+				bottom := a.Driver().AbsolutePositionForObject(body).Y + body.Size().Height
+				for _, label := range []string{tr.T("starterror.restore"), tr.T("error.set_aside")} {
+					b := findButton(u.win.Content(), label)
+					if b == nil {
+						t.Fatalf("no %q", label)
+					}
+					if pos := a.Driver().AbsolutePositionForObject(b); pos.Y+b.Size().Height > bottom+0.5 {
+						t.Errorf("%q at y %v..%v: below the body's %v at the first size %v", label, pos.Y, pos.Y+b.Size().Height, bottom, startupErrorSize)
+					}
+				}
+				wait := announcements(u)
+				test.Tap(findButton(u.win.Content(), tr.T("error.set_aside")))
+				wait(t, "kept aside")
+				if accs := find[*widget.Accordion](u.win.Content()); len(accs) != 1 || accs[0].Visible() {
+					t.Error("the Details of the old error are still shown once the file is kept aside")
+				}
+			})
+		}
 	}
 }
