@@ -29,16 +29,16 @@ import (
 
 // Section IDs, in the order of the navigation.
 const (
-	SectionToday    = "today"
-	SectionCheckin  = "checkin"
-	SectionHistory  = "history"
-	SectionInsights = "insights"
-	SectionPlan     = "plan"
-	SectionSymptoms = "symptoms"
-	SectionManaging = "managing"
-	SectionFAQ      = "faq"
-	SectionHelp     = "help"
-	SectionSettings = "settings"
+	sectionToday    = "today"
+	sectionCheckin  = "checkin"
+	sectionHistory  = "history"
+	sectionInsights = "insights"
+	sectionPlan     = "plan"
+	sectionSymptoms = "symptoms"
+	sectionManaging = "managing"
+	sectionFAQ      = "faq"
+	sectionHelp     = "help"
+	sectionSettings = "settings"
 )
 
 // Options are what main tells the UI about the world outside it.
@@ -129,7 +129,7 @@ func newUI(a fyne.App, tr *i18n.Translator, dir string, opts Options) *UI {
 		dir:    dir,
 		guide:  guide.TheGuide(),
 		now:    time.Now,
-		model:  model{section: SectionToday, draft: newDraft(), insightDays: 30},
+		model:  model{section: sectionToday, draft: newDraft(), insightDays: 30},
 		prefs:  map[string]string{},
 		chosen: map[string]bool{},
 	}
@@ -169,16 +169,16 @@ type section struct {
 
 func (u *UI) sections() []section {
 	return []section{
-		{SectionToday, "tab.today", theme.HomeIcon(), u.buildToday},
-		{SectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), u.buildCheckin},
-		{SectionHistory, "tab.history", theme.HistoryIcon(), u.buildHistory},
-		{SectionInsights, "tab.insights", theme.GridIcon(), u.buildInsights},
-		{SectionPlan, "tab.plan", theme.ListIcon(), u.buildPlan},
-		{SectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u.tr, u.guide, u.getHelpButton()) }},
-		{SectionManaging, "tab.managing", theme.ConfirmIcon(), func() fyne.CanvasObject { return newManagingScreen(u.tr, u.guide) }},
-		{SectionFAQ, "tab.faq", theme.QuestionIcon(), func() fyne.CanvasObject { return newFAQScreen(u.tr, u.guide, u.getHelpButton()) }},
-		{SectionHelp, "tab.help", theme.WarningIcon(), u.buildHelp},
-		{SectionSettings, "tab.settings", theme.SettingsIcon(), u.buildSettings},
+		{sectionToday, "tab.today", theme.HomeIcon(), u.buildToday},
+		{sectionCheckin, "tab.checkin", theme.DocumentCreateIcon(), u.buildCheckin},
+		{sectionHistory, "tab.history", theme.HistoryIcon(), u.buildHistory},
+		{sectionInsights, "tab.insights", theme.GridIcon(), u.buildInsights},
+		{sectionPlan, "tab.plan", theme.ListIcon(), u.buildPlan},
+		{sectionSymptoms, "tab.symptoms", theme.InfoIcon(), func() fyne.CanvasObject { return newSymptomsScreen(u.tr, u.guide, u.getHelpButton()) }},
+		{sectionManaging, "tab.managing", theme.ConfirmIcon(), func() fyne.CanvasObject { return newManagingScreen(u.tr, u.guide) }},
+		{sectionFAQ, "tab.faq", theme.QuestionIcon(), func() fyne.CanvasObject { return newFAQScreen(u.tr, u.guide, u.getHelpButton()) }},
+		{sectionHelp, "tab.help", theme.WarningIcon(), u.buildHelp},
+		{sectionSettings, "tab.settings", theme.SettingsIcon(), u.buildSettings},
 	}
 }
 
@@ -325,7 +325,7 @@ func (u *UI) rebuild() {
 	u.win.SetMainMenu(u.mainMenu())
 }
 
-// selectSection shows one of the sections (SectionToday …).
+// selectSection shows one of the sections (sectionToday …).
 func (u *UI) selectSection(id string) {
 	u.nav.Select(u.sectionIndex(id)) // calls show
 	u.show(u.sectionIndex(id))
@@ -335,11 +335,11 @@ func (u *UI) selectSection(id string) {
 // events keep the screens current, but what Today says depends on the day.
 func (u *UI) refreshSection() {
 	switch u.model.section {
-	case SectionToday:
+	case sectionToday:
 		u.today.refresh()
-	case SectionHistory:
+	case sectionHistory:
 		u.history.reload()
-	case SectionInsights:
+	case sectionInsights:
 		u.insights.refresh()
 	}
 }

@@ -99,8 +99,8 @@ func TestSoonSignsNoteOnTheRightHistory(t *testing.T) {
 // every source by name, and nothing on the page that opens a browser.
 func TestGetHelpListsBodySignsAndSources(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.selectSection(SectionHelp)
-	page := u.pages[u.sectionIndex(SectionHelp)]
+	u.selectSection(sectionHelp)
+	page := u.pages[u.sectionIndex(sectionHelp)]
 	shown := strings.Join(texts(page), "\n")
 	want := []string{u.tr.T("help.body.now")}
 	for _, s := range data.NowSigns() {

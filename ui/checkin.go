@@ -548,7 +548,7 @@ func (c *checkinScreen) edit(e data.Entry) {
 	c.fill()
 	c.from = from
 	c.scroll.ScrollToTop()
-	c.shell.selectSection(SectionCheckin)
+	c.shell.selectSection(sectionCheckin)
 }
 
 func (c *checkinScreen) confirmDelete() {

@@ -105,7 +105,7 @@ func TestBodySectionCollapsedUntilFirstUsedAndRemembered(t *testing.T) {
 
 func TestBodySettingSwitch(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	row := u.bodySettingRow()
 	boxes := find[*widget.Check](row)
 	if len(boxes) != 1 || !boxes[0].Checked {
@@ -122,7 +122,7 @@ func TestBodySettingSwitch(t *testing.T) {
 
 func TestBodySectionByKeyboard(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	c := u.win.Canvas()
 	s := u.checkin.body
 
@@ -201,7 +201,7 @@ func tapOption(t *testing.T, u *UI, sel *widget.Select, text string) {
 
 func TestBodySectionByMouseWithLapse(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	c := u.checkin
 	s := c.body
 	test.Tap(c.mood.buttons[1])
@@ -324,7 +324,7 @@ func TestBodySectionLayoutAt800x600(t *testing.T) {
 		t.Run(l.Tag.String(), func(t *testing.T) {
 			u := newLayoutUI(t, l.Tag)
 			u.win.Resize(smallWindow)
-			u.selectSection(SectionCheckin)
+			u.selectSection(sectionCheckin)
 			test.Tap(u.checkin.body.toggle)
 			test.Tap(u.checkin.used)
 			settle(u)
@@ -334,7 +334,7 @@ func TestBodySectionLayoutAt800x600(t *testing.T) {
 			for _, p := range problems(u.win.Content()) {
 				t.Errorf("check-in: %s", p)
 			}
-			u.selectSection(SectionInsights)
+			u.selectSection(sectionInsights)
 			settle(u)
 			for _, p := range problems(u.win.Content()) {
 				t.Errorf("insights: %s", p)

@@ -68,7 +68,7 @@ func TestVeryLowMoodGetsGentleNoteNoDialog(t *testing.T) {
 		if err := store.AddPlanItem(&data.PlanItem{Kind: data.PlanCoping, Text: "Walk round the block"}); err != nil {
 			t.Fatal(err)
 		}
-		u.selectSection(SectionCheckin)
+		u.selectSection(sectionCheckin)
 		test.Tap(u.checkin.mood.buttons[0])
 		u.checkin.craving.slider.SetValue(float64(craving))
 		test.Tap(u.checkin.save)
@@ -78,7 +78,7 @@ func TestVeryLowMoodGetsGentleNoteNoDialog(t *testing.T) {
 		if top := u.win.Canvas().Overlays().Top(); top != nil {
 			t.Errorf("craving %d: a dialog after a very low mood: %q", craving, overlayText(u))
 		}
-		if u.model.section != SectionCheckin {
+		if u.model.section != sectionCheckin {
 			t.Errorf("craving %d: the page switched to %s", craving, u.model.section)
 		}
 		note := u.care.note
@@ -105,7 +105,7 @@ func TestVeryLowMoodGetsGentleNoteNoDialog(t *testing.T) {
 
 func TestAnOrdinaryCheckinGetsNoGentleNote(t *testing.T) {
 	u, _ := crisisUI(t, "GB", "")
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	test.Tap(u.checkin.mood.buttons[3])
 	test.Tap(u.checkin.save)
 	if u.win.Canvas().Overlays().Top() != nil {
@@ -130,7 +130,7 @@ func TestSelfHarmShowsCrisisLineThenEmergencyThenPeople(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			u, store := crisisUI(t, tt.system, tt.saved)
 			wait := announcements(u)
-			u.selectSection(SectionCheckin)
+			u.selectSection(sectionCheckin)
 			test.Tap(u.checkin.mood.buttons[2])
 			test.Tap(u.checkin.selfHarm)
 			test.Tap(u.checkin.save)
@@ -281,10 +281,10 @@ func TestGetHelpFromEveryStateAt600x400(t *testing.T) {
 	t.Run("open", func(t *testing.T) {
 		u, _ := crisisUI(t, "GB", "")
 		u.win.Resize(small)
-		for _, id := range []string{SectionToday, SectionCheckin, SectionHistory, SectionSettings} {
+		for _, id := range []string{sectionToday, sectionCheckin, sectionHistory, sectionSettings} {
 			u.selectSection(id)
 			test.Tap(getHelpVisible(t, u))
-			if u.model.section != SectionHelp {
+			if u.model.section != sectionHelp {
 				t.Errorf("from %s: Get help shows %s", id, u.model.section)
 			}
 		}

@@ -24,7 +24,7 @@ func TestDiscreetModeHasAVisibleEffect(t *testing.T) {
 	has("navigation", strings.Join(u.titles, " "), "withdrawal")
 	has("check-in", u.checkin.used.Text, "ketamine")
 
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	tapDiscreet := func() {
 		t.Helper()
 		u.settings.discreet.SetChecked(!u.settings.discreet.Checked)
@@ -49,7 +49,7 @@ func TestDiscreetModeHasAVisibleEffect(t *testing.T) {
 	hasNot("check-in", u.checkin.used.Text, "ketamine")
 	hasNot("window title", u.win.Title(), "ketamine")
 	hasNot("tray menu", u.trayMenu().Label, "ketamine")
-	u.selectSection(SectionToday)
+	u.selectSection(sectionToday)
 	u.today.refresh()
 	today := strings.Join(texts(u.today.content), " ")
 	hasNot("Today", today, "ketamine")
@@ -61,14 +61,14 @@ func TestDiscreetModeHasAVisibleEffect(t *testing.T) {
 	}
 
 	// Off again: the guide's own names come back.
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	tapDiscreet()
 	has("navigation", strings.Join(u.titles, " "), "withdrawal")
 }
 
 func TestCaptureOption(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	shown := strings.Join(texts(u.settings.content), " ")
 	if !strings.Contains(shown, u.tr.T("capture.option")) {
 		t.Fatalf("no capture option in Settings: %q", shown)

@@ -146,7 +146,7 @@ func onlyBackup(t *testing.T, dir, day string, raw []byte) {
 // restoreFromSettings taps Restore in Settings and confirms the only backup.
 func restoreFromSettings(t *testing.T, u *UI, pass string) {
 	t.Helper()
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	tapButton(t, u.settings.content, u.tr.T("restore.button"))
 	tapButton(t, u.win.Canvas().Overlays().Top(), u.tr.T("restore.confirm"))
 	if u.askForm == nil {

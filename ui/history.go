@@ -232,6 +232,6 @@ func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // focusFilter opens the history with its trigger filter open (Ctrl+F).
 func (u *UI) focusFilter() {
-	u.selectSection(SectionHistory)
+	u.selectSection(sectionHistory)
 	u.win.Canvas().Focus(u.history.trigger)
 }

@@ -101,7 +101,7 @@ func TestHistoryKeepsTheDayOfTheTopRowInView(t *testing.T) {
 	if err := store.AddAll(entries); err != nil {
 		t.Fatal(err)
 	}
-	u.selectSection(SectionHistory)
+	u.selectSection(sectionHistory)
 	h := u.history
 	h.reload()
 	if got := h.list.Length(); got != 12*4 {

@@ -69,7 +69,7 @@ func TestLockForgetsSecrets(t *testing.T) {
 	u, _ := encryptedUI(t)
 	// A helpline copied by Steady is taken out of the clipboard on lock.
 	u.app.Clipboard().SetContent("0300 123 6600")
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	tapButton(t, u.settings.content, u.tr.T("settings.passphrase_change"))
 	f := u.passDialog
 	test.Type(f.current, uiPass)

@@ -34,7 +34,7 @@ func TestLayoutKeepsProductNameWithItsSentence(t *testing.T) {
 			}
 			for _, size := range sizes {
 				u.win.Resize(fyne.NewSize(max(size.Width, tinyWindow.Width), size.Height))
-				u.selectSection(SectionSettings)
+				u.selectSection(sectionSettings)
 				settle(u)
 				named += checkNameRows(t, fmt.Sprintf("%v Settings", size), u.win.Content())
 				u.showWelcome()

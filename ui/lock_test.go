@@ -18,7 +18,7 @@ const uiPass = "blue kettle morning"
 // encrypt sets a passphrase through the Settings dialog, as a person would.
 func encrypt(t *testing.T, u *UI) {
 	t.Helper()
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	tapButton(t, u.settings.content, "Set a passphrase…")
 	f := u.passDialog
 	test.Type(f.next, "short")
@@ -137,7 +137,7 @@ func TestStartLockedInSavedLanguage(t *testing.T) {
 		t.Error("the lock screen is not in the saved language")
 	}
 	unlock(t, u)
-	if u.model.section != SectionToday || u.today == nil {
+	if u.model.section != sectionToday || u.today == nil {
 		t.Error("Today not shown after unlock")
 	}
 }

@@ -53,7 +53,7 @@ func TestLockLostSaysWhatToDo(t *testing.T) {
 				}
 			}
 			wait := announcements(u)
-			u.selectSection(SectionToday)
+			u.selectSection(sectionToday)
 			q := u.today.quick
 			test.Tap(q.mood.buttons[3])
 			if err := os.Remove(filepath.Join(dir, data.LockName)); err != nil {

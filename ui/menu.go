@@ -33,7 +33,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quick.Shortcut = shortcutQuick
 	exportCSV := fyne.NewMenuItem(u.tr.T("menu.export_csv"), u.exportCSV)
 	exportCSV.Shortcut = shortcutExport
-	settings := fyne.NewMenuItem(u.tr.T("tab.settings"), func() { u.selectSection(SectionSettings) })
+	settings := fyne.NewMenuItem(u.tr.T("tab.settings"), func() { u.selectSection(sectionSettings) })
 	settings.Shortcut = shortcutSettings
 	filter := fyne.NewMenuItem(u.tr.T("history.filter"), u.focusFilter)
 	filter.Shortcut = shortcutFilter
@@ -68,7 +68,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	// labels stay in the Help menu instead, which is where people look.
 	about := fyne.NewMenuItem(u.tr.T("menu.about"), u.showAbout)
 	privacy := fyne.NewMenuItem(u.tr.T("menu.privacy"), u.showPrivacy)
-	help := fyne.NewMenuItem(u.tr.T("help.button"), func() { u.selectSection(SectionHelp) })
+	help := fyne.NewMenuItem(u.tr.T("help.button"), func() { u.selectSection(sectionHelp) })
 	return fyne.NewMainMenu(file, view, fyne.NewMenu(u.tr.T("menu.help"), help, privacy, about))
 }
 
@@ -98,7 +98,7 @@ func (u *UI) shortcutsFor(s state) []keyed {
 	return append(ks,
 		keyed{shortcutQuick, u.showQuickCheckin},
 		quit,
-		keyed{shortcutSettings, func() { u.selectSection(SectionSettings) }},
+		keyed{shortcutSettings, func() { u.selectSection(sectionSettings) }},
 		keyed{shortcutExport, u.exportCSV},
 		keyed{shortcutFilter, u.focusFilter},
 		keyed{shortcutRideOut, func() { u.showCompanion(-1) }},

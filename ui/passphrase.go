@@ -182,7 +182,7 @@ func (u *UI) removePassphraseDialog() {
 func (u *UI) privacyChanged() {
 	u.win.SetMainMenu(u.mainMenu())
 	if u.settings != nil {
-		u.rebuildPage(SectionSettings, u.buildSettings)
+		u.rebuildPage(sectionSettings, u.buildSettings)
 	}
 }
 

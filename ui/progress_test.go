@@ -78,7 +78,7 @@ func TestProgressFromTheViewMenu(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.now = func() time.Time { return quit.AddDate(0, 0, 8).Add(15 * time.Hour) }
-	u.selectSection(SectionHistory)
+	u.selectSection(sectionHistory)
 	var open func()
 	for _, m := range u.mainMenu().Items {
 		if m.Label != u.tr.T("menu.view") {
@@ -104,7 +104,7 @@ func TestProgressFromTheViewMenu(t *testing.T) {
 			t.Errorf("Progress lacks %q: %s", want, shown)
 		}
 	}
-	if u.model.section != SectionHistory {
+	if u.model.section != sectionHistory {
 		t.Errorf("opening Progress left History for %s", u.model.section)
 	}
 }

@@ -33,7 +33,7 @@ func TestDestructiveButtonsAreRedAndUndoIsPlain(t *testing.T) {
 	if err := store.Add(&e); err != nil {
 		t.Fatal(err)
 	}
-	u.screen(SectionCheckin)
+	u.screen(sectionCheckin)
 	u.checkin.edit(e)
 	test.Tap(u.checkin.delete)
 	del := topButton(t, u, u.tr.T("checkin.delete"))

@@ -58,7 +58,7 @@ type historyPlace struct {
 // historyPlace records where History is, for an edit of entry id opened
 // from it; nil when History is not on screen.
 func (u *UI) historyPlace(id int64) *historyPlace {
-	if u.history == nil || u.model.section != SectionHistory {
+	if u.history == nil || u.model.section != sectionHistory {
 		return nil
 	}
 	return &historyPlace{id: id, offset: u.history.list.GetScrollOffset()}
@@ -70,7 +70,7 @@ func (u *UI) backToHistory(place *historyPlace) {
 	if place == nil {
 		return
 	}
-	u.selectSection(SectionHistory)
+	u.selectSection(sectionHistory)
 	h := u.history
 	if h == nil {
 		return

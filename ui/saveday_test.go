@@ -20,7 +20,7 @@ func TestSaveConfirmationNamesTimeAndIsNewEachSave(t *testing.T) {
 	u, store := newTestUI(t)
 	clk := &clock{time.Date(2026, 3, 4, 14, 32, 0, 0, time.Local)}
 	u.now = clk.now
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	u.checkin.reset()
 	c := u.checkin
 	var seen []string
@@ -62,7 +62,7 @@ func TestEditFromHistoryRoundTrip(t *testing.T) {
 		}
 	}
 	for _, action := range []string{"save", "cancel"} {
-		u.selectSection(SectionHistory)
+		u.selectSection(sectionHistory)
 		h := u.history
 		h.reload()
 		for len(h.rows) < 120 && h.more {
@@ -85,7 +85,7 @@ func TestEditFromHistoryRoundTrip(t *testing.T) {
 		u.checkin.scroll.ScrollToBottom()
 		wait := announcements(u)
 		h.list.Select(row)
-		if u.model.section != SectionCheckin || u.model.draft.editing.ID == 0 {
+		if u.model.section != sectionCheckin || u.model.draft.editing.ID == 0 {
 			t.Fatalf("%s: the entry did not open for editing", action)
 		}
 		if u.checkin.scroll.Offset.Y != 0 {
@@ -98,7 +98,7 @@ func TestEditFromHistoryRoundTrip(t *testing.T) {
 			test.Tap(u.checkin.cancel)
 		}
 		wait(t, "back to history")
-		if u.model.section != SectionHistory {
+		if u.model.section != sectionHistory {
 			t.Errorf("%s: back on %s, want History", action, u.model.section)
 		}
 		if got := u.history.list.GetScrollOffset(); got != offset {
@@ -114,7 +114,7 @@ func TestFormOpenAcrossMidnightNamesTheDay(t *testing.T) {
 	u, store := newTestUI(t)
 	clk := &clock{time.Date(2026, 5, 1, 23, 59, 0, 0, time.Local)}
 	u.now = clk.now
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	u.checkin.reset() // the form is shown at 23:59
 	c := u.checkin
 	test.Tap(c.mood.buttons[2])
@@ -141,7 +141,7 @@ func TestFormOpenAcrossMidnightNamesTheDay(t *testing.T) {
 
 func TestMissingMoodIsAPromptNotAnError(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	c := u.checkin
 	c.scroll.ScrollToBottom()
 	test.Tap(c.save)

@@ -62,8 +62,8 @@ func (u *UI) buildPlan() fyne.CanvasObject {
 // rebuildForPlan rebuilds the check-in form's and History's choices after
 // the plan changed, keeping the draft.
 func (u *UI) rebuildForPlan() {
-	u.rebuildPage(SectionCheckin, u.buildCheckin)
-	u.rebuildPage(SectionHistory, u.buildHistory)
+	u.rebuildPage(sectionCheckin, u.buildCheckin)
+	u.rebuildPage(sectionHistory, u.buildHistory)
 }
 
 // buildHelp builds Get help (the section; showHelpDialog builds its own).
@@ -81,7 +81,7 @@ func (u *UI) buildSettings() fyne.CanvasObject {
 }
 
 // rebuildHelp builds Get help again, if it was built (a new region).
-func (u *UI) rebuildHelp() { u.rebuildPage(SectionHelp, u.buildHelp) }
+func (u *UI) rebuildHelp() { u.rebuildPage(sectionHelp, u.buildHelp) }
 
 // resetReminders arms the reminders again from the settings.
 func (u *UI) resetReminders() { u.reminders.reset() }
@@ -103,6 +103,6 @@ func (u *UI) copyText(s string) { u.app.Clipboard().SetContent(s) }
 
 // editEntry opens a stored check-in in the check-in form.
 func (u *UI) editEntry(e data.Entry) {
-	u.screen(SectionCheckin)
+	u.screen(sectionCheckin)
 	u.checkin.edit(e)
 }

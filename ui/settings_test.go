@@ -31,7 +31,7 @@ func reopen(t *testing.T, store *data.Store) *UI {
 
 func TestSettingsApplyAndPersist(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	s := u.settings
 
 	s.theme.SetSelectedIndex(2) // dark
@@ -114,7 +114,7 @@ func TestWelcomeFirstRun(t *testing.T) {
 	if u2.win.Canvas().Overlays().Top() != nil {
 		t.Error("the welcome came back")
 	}
-	u2.selectSection(SectionSettings)
+	u2.selectSection(sectionSettings)
 	tapButton(t, u2.settings.content, "Show the welcome again")
 	if u2.welcome == nil {
 		t.Error("Settings cannot show the welcome again")
@@ -158,11 +158,11 @@ func TestMoreShortcuts(t *testing.T) {
 	u, _ := newTestUI(t)
 	sh := u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
 	sh.TypedShortcut(shortcutSettings)
-	if u.model.section != SectionSettings {
+	if u.model.section != sectionSettings {
 		t.Errorf("Ctrl+, opened %s", u.model.section)
 	}
 	sh.TypedShortcut(shortcutFilter)
-	if u.model.section != SectionHistory || u.win.Canvas().Focused() == nil {
+	if u.model.section != sectionHistory || u.win.Canvas().Focused() == nil {
 		t.Errorf("Ctrl+F: section %s, focus %v", u.model.section, u.win.Canvas().Focused())
 	}
 	// Every shortcut is also on a menu item, where Fyne runs it even while a
@@ -183,7 +183,7 @@ func TestMoreShortcuts(t *testing.T) {
 
 func TestGetHelpRegion(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionHelp)
+	u.selectSection(sectionHelp)
 	shown := strings.Join(texts(u.win.Content()), " ")
 	for _, want := range []string{"999", "Samaritans", "116 123", u.tr.T("help.sign.bladder"), u.tr.T("help.rule")} {
 		if !strings.Contains(shown, want) {
@@ -191,13 +191,13 @@ func TestGetHelpRegion(t *testing.T) {
 		}
 	}
 	// The page is one click from everywhere: the guide sections link to it.
-	u.selectSection(SectionSymptoms)
-	tapButton(t, u.pages[u.sectionIndex(SectionSymptoms)], "Get help now")
-	if u.model.section != SectionHelp {
+	u.selectSection(sectionSymptoms)
+	tapButton(t, u.pages[u.sectionIndex(sectionSymptoms)], "Get help now")
+	if u.model.section != sectionHelp {
 		t.Error("the Symptoms page does not link to Get help")
 	}
 	var sel *widget.Select
-	for _, w := range find[*widget.Select](u.pages[u.sectionIndex(SectionHelp)]) {
+	for _, w := range find[*widget.Select](u.pages[u.sectionIndex(sectionHelp)]) {
 		if len(w.Options) == len(guide.Regions()) {
 			sel = w
 			break
@@ -210,14 +210,14 @@ func TestGetHelpRegion(t *testing.T) {
 	if v, _, _ := store.Setting(data.SettingRegion); v != "JP" {
 		t.Errorf("region saved as %q", v)
 	}
-	if !strings.Contains(strings.Join(texts(u.pages[u.sectionIndex(SectionHelp)]), " "), "0570-064-556") {
+	if !strings.Contains(strings.Join(texts(u.pages[u.sectionIndex(sectionHelp)]), " "), "0570-064-556") {
 		t.Error("Japan's helpline not shown")
 	}
 }
 
 func TestTrayOptIn(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	if u.inTray() || u.settings.tray.Checked {
 		t.Fatal("the tray is on by default")
 	}
@@ -243,7 +243,7 @@ func TestRestoreBackup(t *testing.T) {
 	b := data.Entry{At: time.Now(), Mood: 1, Note: "after the backup"}
 	store.Add(&b)
 
-	u.selectSection(SectionSettings)
+	u.selectSection(sectionSettings)
 	tapButton(t, u.settings.content, "Restore a backup…")
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Restore")
 	if u.journal.Store == store {

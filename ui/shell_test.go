@@ -246,7 +246,7 @@ func TestLockedOffersNothingOfTheJournal(t *testing.T) {
 // saves what it shows, and neither is changed by the other.
 func TestQuickFormsAgree(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionToday)
+	u.selectSection(sectionToday)
 	today := u.today.quick
 	test.Tap(today.mood.buttons[3]) // Today: mood 4, not saved yet
 
@@ -292,7 +292,7 @@ func TestFailedSaveReported(t *testing.T) {
 		name string
 		form func(u *UI) *quickForm
 	}{
-		{"Today", func(u *UI) *quickForm { u.selectSection(SectionToday); return u.today.quick }},
+		{"Today", func(u *UI) *quickForm { u.selectSection(sectionToday); return u.today.quick }},
 		{"Ctrl+N dialog", func(u *UI) *quickForm {
 			u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(shortcutQuick)
 			return u.quickDialog

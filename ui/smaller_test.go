@@ -19,7 +19,7 @@ func TestWelcomeLastStepOffersStartOnlyAndGetHelp(t *testing.T) {
 		t.Errorf("last step: Skip shown %v, next %q", !w.skip.Hidden, w.next.Text)
 	}
 	test.Tap(topButton(t, u, u.tr.T("help.button")))
-	if u.win.Canvas().Overlays().Top() != nil || u.model.section != SectionHelp {
+	if u.win.Canvas().Overlays().Top() != nil || u.model.section != sectionHelp {
 		t.Errorf("Get help from the welcome: dialog %q, section %s", overlayText(u), u.model.section)
 	}
 }

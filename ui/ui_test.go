@@ -241,7 +241,7 @@ func check(t *testing.T, checks *tagChecks, tag string) {
 
 func TestCheckinAddsAndLists(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	c := u.checkin
 	if u.history.empty.Hidden || u.history.list.Length() != 0 {
 		t.Fatal("a new journal should say it is empty")
@@ -316,9 +316,9 @@ func TestEditDeleteUndo(t *testing.T) {
 	if err := u.journal.Add(&e); err != nil {
 		t.Fatal(err)
 	}
-	u.selectSection(SectionHistory)
+	u.selectSection(sectionHistory)
 	u.history.list.Select(1) // the entry, under its day heading
-	if u.model.section != SectionCheckin || u.checkin.note.Text != "first" || u.checkin.mood.value != 3 {
+	if u.model.section != sectionCheckin || u.checkin.note.Text != "first" || u.checkin.mood.value != 3 {
 		t.Fatalf("selecting the entry did not open it for editing: section %s note %q", u.model.section, u.checkin.note.Text)
 	}
 	if !u.checkin.triggers.checks[1].Checked || u.checkin.delete.Hidden {
@@ -454,13 +454,13 @@ func TestLowMoodOffersSupport(t *testing.T) {
 	// a switch to Get help (issue 14; crisis_test.go has the graduated
 	// response in full).
 	u, _ := newTestUI(t)
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	test.Tap(u.checkin.mood.buttons[0])
 	test.Tap(u.checkin.save)
 	if got := strings.Join(texts(u.care.note.box), " "); !strings.Contains(got, u.tr.T("save.gentle")) {
 		t.Errorf("no gentle note after the lowest mood: %q", got)
 	}
-	if u.model.section != SectionCheckin || u.win.Canvas().Overlays().Top() != nil {
+	if u.model.section != sectionCheckin || u.win.Canvas().Overlays().Top() != nil {
 		t.Errorf("the lowest mood alone moved to %s or opened %q", u.model.section, overlayText(u))
 	}
 	if n, _ := u.journal.Count(); n != 1 {
@@ -470,7 +470,7 @@ func TestLowMoodOffersSupport(t *testing.T) {
 
 func TestPlanFeedsCheckin(t *testing.T) {
 	u, store := newTestUI(t)
-	u.selectSection(SectionPlan)
+	u.selectSection(sectionPlan)
 	p := u.plan
 	box := p.lists[data.PlanTrigger]
 	tr := u.tr
@@ -582,7 +582,7 @@ func TestLanguageSwitchIsLiveAndRemembered(t *testing.T) {
 	if !u.tr.Supported(language.Spanish) {
 		t.Skip("no Spanish messages")
 	}
-	u.selectSection(SectionCheckin)
+	u.selectSection(sectionCheckin)
 	test.Tap(u.checkin.mood.buttons[3])
 	u.checkin.craving.slider.SetValue(4)
 	check(t, u.checkin.symptoms, "symptom.psychological.anxiety")
@@ -605,7 +605,7 @@ func TestLanguageSwitchIsLiveAndRemembered(t *testing.T) {
 	if v, ok, _ := store.Setting(data.SettingLanguage); !ok || v != "es" {
 		t.Errorf("saved language = %q, %v", v, ok)
 	}
-	if u.model.section != SectionCheckin || selected(t, u) != 1 {
+	if u.model.section != sectionCheckin || selected(t, u) != 1 {
 		t.Errorf("section after switch = %d", selected(t, u))
 	}
 	c := u.checkin
