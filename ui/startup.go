@@ -108,7 +108,7 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 	msg := wrapped(startupErrorMessage(tr, u.dir, err))
 	details := newDetails(u, err)
 	buttons := container.NewHBox(u.getHelpButton(), layout.NewSpacer())
-	body := container.NewVBox(msg)
+	body, scroll := newFlow(msg)
 
 	start := widget.NewButton(tr.T("dialog.continue"), nil)
 	start.Importance = widget.HighImportance
@@ -171,7 +171,7 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 	buttons.Add(start)
 	buttons.Add(widget.NewButton(tr.T("dialog.close"), u.app.Quit))
 	body.Add(details.accordion)
-	return container.NewBorder(title, buttons, nil, nil, container.NewVScroll(body))
+	return container.NewBorder(title, buttons, nil, nil, scroll)
 }
 
 // details is the technical text of an error, folded away under Details,

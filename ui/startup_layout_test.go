@@ -225,3 +225,53 @@ func TestStartupErrorFirstSizeShowsTheOffers(t *testing.T) {
 		}
 	}
 }
+
+// TestStartupErrorReflowsWhenNarrowed: made narrower in one step, as a
+// window is, the start-up error gives each paragraph the height it needs at
+// its new width: none runs into the next.
+func TestStartupErrorReflowsWhenNarrowed(t *testing.T) {
+	for _, c := range startupCases(t)[:2] {
+		for _, tag := range []string{"en", "de", "ja"} {
+			t.Run(c.name+"/"+tag, func(t *testing.T) {
+				tr, err := i18n.New()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := tr.Set(tr.Pick(tag, "", "")); err != nil {
+					t.Fatal(err)
+				}
+				a := test.NewTempApp(t)
+				u := newUI(a, tr, c.dir, Options{SystemRegion: "GB"})
+				t.Cleanup(func() { u.close() })
+				u.enterStartupError(c.err)
+				u.win.Resize(fyne.NewSize(900, 500))
+				u.win.Resize(fyne.NewSize(600, 400))
+				var body *container.Scroll
+				for _, o := range u.win.Content().(*fyne.Container).Objects {
+					if s, ok := o.(*container.Scroll); ok {
+						body = s
+					}
+				}
+				if body == nil {
+					t.Fatal("no scrolled body")
+				}
+				end := float32(0)
+				for i, o := range body.Content.(*fyne.Container).Objects {
+					if !o.Visible() {
+						continue
+					}
+					if o.Position().Y+0.5 < end {
+						t.Errorf("object %d starts at y %v, inside the one above (ends at %v)", i, o.Position().Y, end)
+					}
+					if min := o.MinSize().Height; o.Size().Height+0.5 < min {
+						t.Errorf("object %d is %v high, needs %v at its width %v", i, o.Size().Height, min, o.Size().Width)
+					}
+					end = o.Position().Y + o.Size().Height
+				}
+				if body.Content.Size().Height+0.5 < end {
+					t.Errorf("the body is %v high, its content ends at %v: the rest cannot be scrolled to", body.Content.Size().Height, end)
+				}
+			})
+		}
+	}
+}
