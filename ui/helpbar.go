@@ -50,11 +50,12 @@ func (u *UI) showHelpDialog() {
 }
 
 // footer is the open journal's bottom bar: Get help and the medical notice
-// on one line. The notice is cut with "…" when the window is narrow; it is
-// shown in full on the Get help page.
+// beside it. The notice is a disclaimer and a pointer to help, so it is
+// never cut: in a narrow window it wraps onto a second (or third) line
+// rather than ending in "…" (it is also shown in full on the Get help page).
 func (u *UI) footer() fyne.CanvasObject {
 	notice := widget.NewLabel(u.tr.T("notice.medical"))
-	notice.Truncation = fyne.TextTruncateEllipsis
+	notice.Wrapping = fyne.TextWrapWord
 	// Not italic: each text style on the first frame costs Fyne its own
 	// parsed fonts, about 8 MB for italic alone (docs/performance.md).
 	notice.SizeName = theme.SizeNameCaptionText

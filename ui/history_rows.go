@@ -95,26 +95,34 @@ func drawCravingBar(size fyne.Size, craving int) []fyne.CanvasObject {
 	return []fyne.CanvasObject{track, fill}
 }
 
+// quietText is a quiet grey text that still reads at 4.5:1 in both themes:
+// the placeholder colour, not a low-importance label's, which is Fyne's
+// disabled grey (about 1.6:1 on the dark background).
+func quietText(s string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: s,
+		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+}
+
 // historyEntryRow is one entry row of the history.
 type historyEntryRow struct {
 	widget.BaseWidget
-	root                   *fyne.Container
-	when, mood, craving    *widget.Label
-	badge, bar             *valueGlyph
-	lapse, later           *fyne.Container
-	lapseLabel, laterLabel *widget.Label
-	note                   *widget.Label
+	root                *fyne.Container
+	when, mood, craving *widget.Label
+	badge, bar          *valueGlyph
+	lapse, later        *fyne.Container
+	lapseLabel          *widget.Label
+	laterLabel          *widget.RichText
+	note                *widget.Label
 }
 
 func newHistoryEntryRow(tr *i18n.Translator) *historyEntryRow {
 	r := &historyEntryRow{
 		when: widget.NewLabel(""), mood: widget.NewLabel(""), craving: widget.NewLabel(""),
 		badge: newMoodBadge(), bar: newCravingBar(),
-		lapseLabel: widget.NewLabel(tr.T("history.lapse")), laterLabel: widget.NewLabel(tr.T("history.backdated")),
+		lapseLabel: widget.NewLabel(tr.T("history.lapse")), laterLabel: quietText(tr.T("history.backdated")),
 		note: widget.NewLabel(""),
 	}
 	r.lapseLabel.Importance = widget.DangerImportance
-	r.laterLabel.Importance = widget.LowImportance
 	r.lapse = container.NewHBox(widget.NewIcon(theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameError)), r.lapseLabel)
 	r.later = container.NewHBox(widget.NewIcon(theme.NewColoredResource(theme.HistoryIcon(), theme.ColorNamePlaceHolder)), r.laterLabel)
 	r.note.Truncation = fyne.TextTruncateEllipsis

@@ -134,18 +134,98 @@ func checkMenus(t *testing.T, u *UI) {
 	}
 }
 
-// TestFooterNoticeIsWholeOnGetHelp: the footer's one-line medical notice may
-// end in "…" in a narrow window; Get help shows it whole.
+// TestFooterNoticeIsWholeOnGetHelp: the footer's medical notice — a
+// disclaimer and a pointer to help — is never cut with "…": in every language
+// at 800×600 and 600×400 it wraps and every word of it is drawn, beside Get
+// help, and the window still fits. Get help shows it whole too.
 func TestFooterNoticeIsWholeOnGetHelp(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.win.Resize(tinyWindow)
-	u.selectSection(sectionHelp)
-	if !strings.Contains(strings.Join(texts(u.pages[u.sectionIndex(sectionHelp)]), " "), u.tr.T("notice.medical")) {
-		t.Error("Get help does not show the medical notice in full")
+	tr, err := i18n.Load(pseudoFS(t), "locales")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if h := u.care.footerHelp.Size().Height; u.win.Content().MinSize().Height > tinyWindow.Height || h == 0 {
-		t.Errorf("the footer does not fit 600×400 (content min %v)", u.win.Content().MinSize())
+	for _, l := range tr.Languages() {
+		t.Run(l.Tag.String(), func(t *testing.T) {
+			if testing.Short() && !shortLayoutTags[l.Tag.String()] {
+				t.Skip("-short: English, Japanese and the pseudo-locale only")
+			}
+			u := newLayoutUI(t, l.Tag)
+			want := u.tr.T("notice.medical")
+			for _, size := range []fyne.Size{smallWindow, tinyWindow} {
+				u.win.Resize(size)
+				settle(u)
+				if min := u.win.Content().MinSize(); min.Width > size.Width || min.Height > size.Height {
+					t.Errorf("%v: the window needs %v", size, min)
+				}
+				notice := findLabel(u.win.Content(), want)
+				if notice == nil {
+					t.Fatalf("%v: no medical notice in the footer", size)
+				}
+				if notice.Size().Height+0.5 < notice.MinSize().Height {
+					t.Errorf("%v: the notice is %v high, needs %v", size, notice.Size().Height, notice.MinSize().Height)
+				}
+				drawn := drawnTexts(notice)
+				if got := strings.Join(strings.Fields(strings.Join(drawn, " ")), ""); got != strings.Join(strings.Fields(want), "") {
+					t.Errorf("%v: the footer draws %q, not the whole notice %q", size, drawn, want)
+				}
+				if h := u.care.footerHelp.Size().Height; h == 0 {
+					t.Errorf("%v: Get help is not shown beside the notice", size)
+				}
+			}
+			u.selectSection(sectionHelp)
+			if !strings.Contains(strings.Join(texts(u.pages[u.sectionIndex(sectionHelp)]), " "), want) {
+				t.Error("Get help does not show the medical notice in full")
+			}
+		})
 	}
+}
+
+// drawnTexts are the texts o draws, in order.
+func drawnTexts(o fyne.CanvasObject) []string {
+	switch w := o.(type) {
+	case *canvas.Text:
+		return []string{w.Text}
+	case *fyne.Container:
+		var out []string
+		for _, c := range w.Objects {
+			out = append(out, drawnTexts(c)...)
+		}
+		return out
+	case fyne.Widget:
+		var out []string
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			out = append(out, drawnTexts(c)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// findLabel is the first visible label under o whose text is text.
+func findLabel(o fyne.CanvasObject, text string) *widget.Label {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	if l, ok := o.(*widget.Label); ok && l.Text == text {
+		return l
+	}
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if l := findLabel(c, text); l != nil {
+				return l
+			}
+		}
+	case fyne.Widget:
+		if _, scroll := o.(interface{ ScrollToTop() }); scroll {
+			return nil // a page, not the window's chrome
+		}
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			if l := findLabel(c, text); l != nil {
+				return l
+			}
+		}
+	}
+	return nil
 }
 
 // relayout lays out o and everything inside it at their current sizes.

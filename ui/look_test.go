@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"golang.org/x/text/language"
+
+	"github.com/steadyapp/steady/data"
+	"github.com/steadyapp/steady/i18n"
+)
+
+// TestHistoryRowTextReadsInBothThemes: every word a History row draws — the
+// time, the mood, the craving, "lapse" and the quiet "written later" — is
+// at least 4.5:1 against the window in the light and the dark theme (a
+// low-importance label is Fyne's disabled grey, about 1.6:1 on dark).
+func TestHistoryRowTextReadsInBothThemes(t *testing.T) {
+	a := test.NewTempApp(t)
+	tr, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, variant := range []string{themeLight, themeDark} {
+		t.Run(variant, func(t *testing.T) {
+			th := newTheme(language.English, variant, 1)
+			a.Settings().SetTheme(th)
+			v := a.Settings().ThemeVariant()
+			window := th.Color(theme.ColorNameBackground, v)
+			r := newHistoryEntryRow(tr)
+			r.set(tr, data.Entry{At: time.Date(2026, 3, 4, 21, 5, 0, 0, time.UTC), Mood: 2, Craving: 6,
+				Used: true, Backdated: true, Note: "a long evening"})
+			w := test.NewWindow(r)
+			defer w.Close()
+			w.Resize(fyne.NewSize(700, 60))
+			seen := map[string]bool{}
+			var walk func(o fyne.CanvasObject)
+			walk = func(o fyne.CanvasObject) {
+				if o == nil || !o.Visible() {
+					return
+				}
+				switch x := o.(type) {
+				case *valueGlyph:
+					return // the badge's digit sits on the mood's own colour
+				case *canvas.Text:
+					if x.Text == "" {
+						return
+					}
+					seen[x.Text] = true
+					if c := contrast(over(x.Color, window), window); c < 4.5 {
+						t.Errorf("%q drawn at %.2f:1, want ≥ 4.5", x.Text, c)
+					}
+				case *fyne.Container:
+					for _, c := range x.Objects {
+						walk(c)
+					}
+				case fyne.Widget:
+					for _, c := range test.WidgetRenderer(x).Objects() {
+						walk(c)
+					}
+				}
+			}
+			walk(r)
+			for _, want := range []string{tr.T("history.backdated"), tr.T("history.lapse")} {
+				if !seen[want] {
+					t.Errorf("the row does not draw %q (drew %v)", want, seen)
+				}
+			}
+		})
+	}
+}
