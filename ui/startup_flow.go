@@ -10,18 +10,21 @@ import (
 // each its width before asking the height it needs: a wrapped label's
 // minimum height depends on its width, and a VBox asks it before the width
 // changes, so after the window narrows a paragraph ran into the next one.
-// When the heights at the new width no longer fit, it asks its scroll to
-// lay it out again, which now gets the right minimum size.
+// When the heights at the new width no longer fit (the window narrowed, or
+// Details opened), it grows its container to what they need and tells its
+// scroll, so that the end can be scrolled to.
 type flowLayout struct {
-	scroll *container.Scroll // the scroll that holds the flow's container
+	box    *fyne.Container   // the container laid out
+	scroll *container.Scroll // the scroll that holds box
+	busy   bool              // in Layout: growing box lays it out again
 }
 
 // newFlow returns a scroll holding objs laid out by a flowLayout.
 func newFlow(objs ...fyne.CanvasObject) (*fyne.Container, *container.Scroll) {
 	l := &flowLayout{}
-	box := container.New(l, objs...)
-	l.scroll = container.NewVScroll(box)
-	return box, l.scroll
+	l.box = container.New(l, objs...)
+	l.scroll = container.NewVScroll(l.box)
+	return l.box, l.scroll
 }
 
 // MinSize implements fyne.Layout.
@@ -45,6 +48,11 @@ func (l *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // Layout implements fyne.Layout.
 func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if l.busy {
+		return
+	}
+	l.busy = true
+	defer func() { l.busy = false }()
 	pad := theme.Padding()
 	y := float32(0)
 	for _, o := range objs {
@@ -58,7 +66,10 @@ func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, y))
 		y += o.Size().Height + pad
 	}
-	if need := y - pad; need > size.Height+0.5 && l.scroll != nil {
-		l.scroll.Refresh()
+	if need := y - pad; need > size.Height+0.5 && l.box != nil {
+		l.box.Resize(fyne.NewSize(size.Width, need))
+		if l.scroll != nil {
+			l.scroll.Refresh()
+		}
 	}
 }

@@ -275,3 +275,47 @@ func TestStartupErrorReflowsWhenNarrowed(t *testing.T) {
 		}
 	}
 }
+
+// TestStartupErrorDetailsCanBeScrolledTo: opened at 600×400, the Details
+// (a long technical text) make the body taller, and its end, the Copy
+// button, can still be scrolled to.
+func TestStartupErrorDetailsCanBeScrolledTo(t *testing.T) {
+	for _, c := range startupCases(t)[:2] {
+		t.Run(c.name, func(t *testing.T) {
+			tr, err := i18n.New()
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := test.NewTempApp(t)
+			u := newUI(a, tr, c.dir, Options{SystemRegion: "GB"})
+			t.Cleanup(func() { u.close() })
+			u.enterStartupError(c.err)
+			u.win.Resize(fyne.NewSize(600, 400))
+			accs := find[*widget.Accordion](u.win.Content())
+			if len(accs) != 1 {
+				t.Fatalf("%d Details", len(accs))
+			}
+			test.Tap(test.WidgetRenderer(accs[0]).Objects()[0].(fyne.Tappable))
+			if !accs[0].Items[0].Open {
+				t.Fatal("Details did not open")
+			}
+			var body *container.Scroll
+			for _, o := range u.win.Content().(*fyne.Container).Objects {
+				if s, ok := o.(*container.Scroll); ok {
+					body = s
+				}
+			}
+			// What the window's canvas does in its next frame when an
+			// object's minimum size changed: lay out its parent again (the
+			// test canvas has no frames).
+			body.Content.(*fyne.Container).Refresh()
+			body.ScrollToBottom()
+			copyButton := findButton(u.win.Content(), tr.T("starterror.copy"))
+			pos := a.Driver().AbsolutePositionForObject(copyButton)
+			top := a.Driver().AbsolutePositionForObject(body)
+			if bottom := top.Y + body.Size().Height; pos.Y+copyButton.Size().Height > bottom+0.5 {
+				t.Errorf("scrolled to the bottom, Copy ends at y %v, below the body's %v", pos.Y+copyButton.Size().Height, bottom)
+			}
+		})
+	}
+}
