@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -80,8 +81,19 @@ func (s *Store) snapshotter() func(ctx context.Context, path string) error {
 	}
 }
 
+// backingUp lets one backup of this process run at a time. A second one
+// (BackupIfDue while the background backup of Open runs) would otherwise
+// take the first one's temporary file for one a crash left behind and
+// delete it under it.
+var backingUp sync.Mutex
+
 // backupIfDue makes today's backup of the journal in dir with snapshot.
 func backupIfDue(ctx context.Context, dir string, snapshot func(ctx context.Context, path string) error, now time.Time) error {
+	backingUp.Lock()
+	defer backingUp.Unlock()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
 	bdir := BackupDir(dir)
 	if err := os.MkdirAll(bdir, 0o700); err != nil {
 		return fmt.Errorf("backup: %w", Classify(err))

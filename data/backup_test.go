@@ -516,3 +516,43 @@ func TestPruningWithAClockThatJumps(t *testing.T) {
 		t.Errorf("backups folder left: %v", err)
 	}
 }
+
+// TestBackupsAtTheSameTime runs BackupIfDue from several goroutines while
+// Open's own background backup runs: each must succeed and leave one whole
+// backup for the day and no temporary file (a second backup once deleted
+// the first one's temporary file, taking it for a crash's leftover).
+func TestBackupsAtTheSameTime(t *testing.T) {
+	s, dir := openTemp(t)
+	for i := range 200 {
+		if err := s.Add(&Entry{At: time.Now(), Mood: 3, Note: fmt.Sprint("note ", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := time.Date(2026, 3, 1, 8, 0, 0, 0, time.Local)
+	for round := range 5 {
+		now := day.AddDate(0, 0, round)
+		errs := make(chan error, 4)
+		for range cap(errs) {
+			go func() { errs <- s.BackupIfDue(now) }()
+		}
+		for range cap(errs) {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		p := filepath.Join(BackupDir(dir), "steady-"+now.Format("2006-01-02")+".db")
+		if err := checkBackup(p); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if n := len(backupEntries(t, p)); n != 200 {
+			t.Fatalf("round %d: the backup holds %d check-ins, want 200", round, n)
+		}
+		temps, _ := filepath.Glob(filepath.Join(BackupDir(dir), backupTemp+"*"))
+		if len(temps) != 0 {
+			t.Fatalf("round %d: temporary files left: %v", round, temps)
+		}
+	}
+	if err := s.BackupError(); err != nil {
+		t.Fatal(err)
+	}
+}
