@@ -230,8 +230,9 @@ func (h *historyScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	entry.set(tr, h.entries[row.entry])
 }
 
-// focusFilter opens the history with its trigger filter open (Ctrl+F).
+// focusFilter opens the history with the keyboard in its search of the
+// notes (Ctrl+F, as "find" everywhere): what is typed next filters at once.
 func (u *UI) focusFilter() {
 	u.selectSection(sectionHistory)
-	u.win.Canvas().Focus(u.history.trigger)
+	u.win.Canvas().Focus(u.history.bar.text)
 }

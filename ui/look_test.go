@@ -72,3 +72,30 @@ func TestHistoryRowTextReadsInBothThemes(t *testing.T) {
 		})
 	}
 }
+
+// TestCtrlFTypesIntoHistorySearch: Ctrl+F, then typing, filters History by
+// the notes at once — the keys go to the search field, not to a drop-down
+// where typing does nothing.
+func TestCtrlFTypesIntoHistorySearch(t *testing.T) {
+	u, store := newTestUI(t)
+	for _, note := range []string{"went for a walk", "slept badly"} {
+		e := data.Entry{At: time.Now().Add(-time.Hour), Mood: 3, Craving: 2, Note: note}
+		if err := store.Add(&e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(shortcutFilter)
+	focused, ok := u.win.Canvas().Focused().(fyne.Focusable)
+	if !ok || focused != fyne.Focusable(u.history.bar.text) {
+		t.Fatalf("Ctrl+F focused %T, not the note search", u.win.Canvas().Focused())
+	}
+	for _, r := range "walk" {
+		focused.TypedRune(r)
+	}
+	if got := u.history.bar.text.Text; got != "walk" {
+		t.Fatalf("the search holds %q after typing walk", got)
+	}
+	if got := u.model.filter.Text; got != "walk" {
+		t.Errorf("History filters by %q, want walk", got)
+	}
+}
