@@ -127,6 +127,7 @@ type checkinShell interface {
 	historyPlace(id int64) *historyPlace
 	backToHistory(place *historyPlace)
 	announce(what string)
+	showCrisis(selfHarm bool, signs []data.Flag)
 }
 
 // checkinOptions are the form's choices and words that depend on the plan
@@ -480,6 +481,12 @@ func (c *checkinScreen) entry() (data.Entry, string) {
 func (c *checkinScreen) submit() {
 	shell := c.shell
 	if !c.prompted() {
+		if c.draft.selfHarm {
+			// Help does not wait for a complete form: thoughts of
+			// self-harm are answered now; the form keeps what was filled
+			// in, to save once the mood is chosen.
+			shell.showCrisis(true, nil)
+		}
 		return
 	}
 	e, problem := c.entry()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -97,5 +98,30 @@ func TestCtrlFTypesIntoHistorySearch(t *testing.T) {
 	}
 	if got := u.model.filter.Text; got != "walk" {
 		t.Errorf("History filters by %q, want walk", got)
+	}
+}
+
+// TestSelfHarmWithoutMoodStillGetsHelp: someone ticks "I had thoughts of
+// harming myself" and presses Save without choosing a mood. The form asks
+// for the mood and keeps everything, and the urgent-help dialog shows now,
+// not after the form is complete. Nothing is saved yet.
+func TestSelfHarmWithoutMoodStillGetsHelp(t *testing.T) {
+	u, store := crisisUI(t, "GB", "GB")
+	wait := announcements(u)
+	u.selectSection(sectionCheckin)
+	test.Tap(u.checkin.selfHarm)
+	test.Tap(u.checkin.save)
+	wait(t, "crisis")
+	if u.care.crisisBody == nil {
+		t.Fatal("no urgent-help dialog")
+	}
+	if got := strings.Join(texts(u.care.crisisBody), " | "); !strings.Contains(got, "116 123") {
+		t.Errorf("the dialog does not lead with the crisis line: %q", got)
+	}
+	if !u.checkin.draft.selfHarm || !u.checkin.moodPrompt.Visible() {
+		t.Errorf("the form lost the tick (%v) or does not ask for the mood (%v)", u.checkin.draft.selfHarm, u.checkin.moodPrompt.Visible())
+	}
+	if n, err := store.Count(); err != nil || n != 0 {
+		t.Errorf("%d entries saved (%v), want none before the mood is chosen", n, err)
 	}
 }
