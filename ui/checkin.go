@@ -127,7 +127,7 @@ type checkinShell interface {
 	historyPlace(id int64) *historyPlace
 	backToHistory(place *historyPlace)
 	announce(what string)
-	showCrisis(selfHarm bool, signs []data.Flag)
+	crisisBeforeSave()
 }
 
 // checkinOptions are the form's choices and words that depend on the plan
@@ -485,7 +485,7 @@ func (c *checkinScreen) submit() {
 			// Help does not wait for a complete form: thoughts of
 			// self-harm are answered now; the form keeps what was filled
 			// in, to save once the mood is chosen.
-			shell.showCrisis(true, nil)
+			shell.crisisBeforeSave()
 		}
 		return
 	}

@@ -36,6 +36,7 @@ type care struct {
 	deleteAll    *deleteAllForm    // the last "Delete all my data" dialog
 	quickTop     fyne.CanvasObject // the quick check-in dialog's overlay
 	navIcons     *widget.List      // the icon-only navigation of narrow windows (navlayout.go)
+	unsaved      bool              // the next urgent-help dialog answers a check-in not saved yet
 }
 
 // urgent reports whether a saved check-in needs the urgent-help response,
@@ -64,9 +65,21 @@ func (u *UI) showCrisis(selfHarm bool, signs []data.Flag) {
 	u.openCrisis(selfHarm, signs)
 }
 
+// crisisBeforeSave shows the urgent-help dialog for thoughts of self-harm
+// ticked on a check-in that cannot be saved yet (no mood chosen): help does
+// not wait for a complete form. The dialog does not say "saved".
+func (u *UI) crisisBeforeSave() {
+	u.care.unsaved = true
+	u.showCrisis(true, nil)
+}
+
 func (u *UI) openCrisis(selfHarm bool, signs []data.Flag) {
 	tr := u.tr
-	body := container.NewVBox(wrapped(tr.T("crisis.lead")))
+	body := container.NewVBox()
+	if !u.care.unsaved { // the lead says the check-in is saved
+		body.Add(wrapped(tr.T("crisis.lead")))
+	}
+	u.care.unsaved = false
 	for _, f := range signs {
 		name := widget.NewLabelWithStyle(tr.T(f.SignID()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.Wrapping = fyne.TextWrapWord

@@ -115,8 +115,12 @@ func TestSelfHarmWithoutMoodStillGetsHelp(t *testing.T) {
 	if u.care.crisisBody == nil {
 		t.Fatal("no urgent-help dialog")
 	}
-	if got := strings.Join(texts(u.care.crisisBody), " | "); !strings.Contains(got, "116 123") {
+	got := strings.Join(texts(u.care.crisisBody), " | ")
+	if !strings.Contains(got, "116 123") {
 		t.Errorf("the dialog does not lead with the crisis line: %q", got)
+	}
+	if strings.Contains(got, u.tr.T("crisis.lead")) {
+		t.Errorf("the dialog says the check-in is saved when it is not: %q", got)
 	}
 	if !u.checkin.draft.selfHarm || !u.checkin.moodPrompt.Visible() {
 		t.Errorf("the form lost the tick (%v) or does not ask for the mood (%v)", u.checkin.draft.selfHarm, u.checkin.moodPrompt.Visible())
