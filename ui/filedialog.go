@@ -78,6 +78,12 @@ func (u *UI) pickSave(name string, then func(path string)) {
 		then(path)
 	}, u.win)
 	d.SetFileName(name)
+	// Only files of the kind being saved are listed: Fyne reads the start
+	// of every listed file for its icon, and a read of a named pipe or a
+	// device (a click into /dev) never returns, freezing the window.
+	if ext := filepath.Ext(name); ext != "" {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	}
 	if l := u.startIn(); l != nil {
 		d.SetLocation(l)
 	}
