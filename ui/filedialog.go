@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"mime"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -14,6 +16,28 @@ import (
 // passphrase). Steady keeps that memory in the journal instead
 // (settingExportFolder, inside the vault when encrypted) and removes Fyne's
 // key as soon as a dialog closes and at every start.
+
+// knowFileTypes tells Go's mime table the type of every kind of file
+// Steady saves or opens. For a listed file whose extension has no known
+// type, Fyne's file dialog (fyne 2.7.1, storage/repository/uri.go,
+// MimeType) reads its first line on the UI thread to choose an icon: a
+// named pipe or a device listed under such a name never answers and the
+// window freezes. Go knows .json and .pdf itself; .csv only where
+// /etc/mime.types says so (not on a minimal system), .vault nowhere. With
+// every kind known, and each dialog listing only its own kind (SetFilter),
+// the dialog reads no file.
+var knowFileTypes = sync.OnceFunc(func() {
+	for ext, typ := range map[string]string{
+		".csv":             "text/csv",
+		".json":            "application/json",
+		".pdf":             "application/pdf",
+		"." + encryptedExt: "application/octet-stream",
+	} {
+		if mime.TypeByExtension(ext) == "" {
+			mime.AddExtensionType(ext, typ) //nolint:errcheck // a fixed, valid type
+		}
+	}
+})
 
 // fyneLastFolderKey is the key fyne.io/fyne/v2/dialog (file.go) writes.
 const fyneLastFolderKey = "fyne:fileDialogLastFolder"
@@ -63,6 +87,7 @@ func (u *UI) pickSave(name string, then func(path string)) {
 		u.pickFile(true, name, then)
 		return
 	}
+	knowFileTypes()
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		u.forgetFyneFolder()
 		if err != nil {
@@ -97,6 +122,7 @@ func (u *UI) pickOpen(exts []string, then func(path string)) {
 		u.pickFile(false, "", then)
 		return
 	}
+	knowFileTypes()
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		u.forgetFyneFolder()
 		if err != nil {

@@ -2,11 +2,13 @@ package ui
 
 import (
 	"errors"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -220,6 +222,8 @@ func (r *reportDialog) pickPath(name string, then func(string)) {
 		then(path)
 	}, r.shell.window())
 	d.SetFileName(name)
+	knowFileTypes() // filedialog.go: the dialog then reads no listed file
+	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(name)}))
 	d.Show()
 }
 
