@@ -39,6 +39,14 @@ func (u *UI) showCompanion(craving int) {
 		}
 	}
 	d := newEscDialog(u.tr.T("companion.title"), u.tr.T("dialog.close"), container.NewVScroll(c.content), u.win)
+	// The companion covers the window, and with it the footer's Get help:
+	// it carries its own, which closes it and opens Get help.
+	help := u.getHelpEscButton()
+	help.OnTapped = func() {
+		d.Hide()
+		u.getHelp()
+	}
+	d.SetButtons([]fyne.CanvasObject{help, newEscButton(u.tr.T("dialog.close"), nil, d.Hide)})
 	d.SetOnClosed(c.close)
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-40, 640), size.Height-40))

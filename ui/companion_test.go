@@ -141,3 +141,22 @@ func TestCompanionStopAndStillBreathing(t *testing.T) {
 		t.Errorf("motion setting %q", v)
 	}
 }
+
+// TestCompanionHasGetHelp checks that the companion, which covers the
+// window and its footer, has its own Get help: it closes the companion
+// and shows Get help.
+func TestCompanionHasGetHelp(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.showCompanion(-1)
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("the companion did not open")
+	}
+	tapButton(t, top, u.tr.T("help.button"))
+	if o := u.win.Canvas().Overlays().Top(); o != nil {
+		t.Errorf("the companion is still open over Get help")
+	}
+	if u.model.section != sectionHelp {
+		t.Errorf("section %v, want Get help", u.model.section)
+	}
+}
