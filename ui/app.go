@@ -88,7 +88,7 @@ type UI struct {
 	pageSubs    [][]func()        // each slot's screen's subscriptions (fillPage)
 	builders    []func() fyne.CanvasObject
 	stack       *fyne.Container // holds the slots, one shown at a time
-	language    *widget.Select
+	language    *escSelect
 	today       *todayScreen
 	checkin     *checkinScreen
 	history     *historyScreen
@@ -107,7 +107,7 @@ type UI struct {
 	failures   int               // wrong passphrases in a row
 	retryAt    time.Time         // no new attempt before this
 	lockEntry  *widget.Entry     // the lock screen's passphrase field
-	lockTheme  *widget.Select    // the lock screen's theme picker
+	lockTheme  *escSelect        // the lock screen's theme picker
 	passDialog *passphraseForm   // the open passphrase dialog, for tests
 	lastActive time.Time         // the last activity, on the wall clock (idle.go)
 	secrets    []*widget.Entry   // passphrase fields emptied on close and on lock (idle.go)

@@ -150,14 +150,14 @@ type checkinScreen struct {
 
 	title    *widget.Label
 	when     *dateButton
-	hour     *widget.Select
-	minute   *widget.Select
+	hour     *escSelect
+	minute   *escSelect
 	backdate *widget.Label
 	mood     *moodPicker
 	craving  *cravingInput
 	sleep    *widget.Check
 	hours    *widget.Entry
-	quality  *widget.Select
+	quality  *escSelect
 	passed   *widget.RadioGroup
 	used     *widget.Check
 	selfHarm *widget.Check
@@ -220,8 +220,8 @@ func newCheckinScreen(journal checkinJournal, shell checkinShell, tr *i18n.Trans
 
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.when = newDateButton(tr, now, shell.window(), time.Time{}, tr.T("checkin.now"), false, func(t time.Time) { c.setDay(t) })
-	c.hour = widget.NewSelect(twoDigits(24), func(string) { c.setClock() })
-	c.minute = widget.NewSelect(twoDigits(60), func(string) { c.setClock() })
+	c.hour = newEscSelect(twoDigits(24), func(string) { c.setClock() })
+	c.minute = newEscSelect(twoDigits(60), func(string) { c.setClock() })
 	nowBtn := widget.NewButton(tr.T("checkin.now"), func() { c.draft.at = time.Time{}; c.showWhen() })
 	c.backdate = widget.NewLabel(tr.T("checkin.backdated"))
 	c.backdate.Wrapping = fyne.TextWrapWord
@@ -241,7 +241,7 @@ func newCheckinScreen(journal checkinJournal, shell checkinShell, tr *i18n.Trans
 	for i := range qualities {
 		qualities[i] = tr.T("sleep.quality." + strconv.Itoa(i+1))
 	}
-	c.quality = widget.NewSelect(qualities, func(s string) {
+	c.quality = newEscSelect(qualities, func(s string) {
 		c.draft.sleepQuality = 0
 		for i, q := range qualities {
 			if q == s {

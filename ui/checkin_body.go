@@ -66,8 +66,8 @@ type bodySection struct {
 
 	day, night, medical       *widget.Entry
 	urgency, leaks, blood     *widget.RadioGroup
-	urinePain, bladder, flank *widget.Select
-	upper                     *widget.Select
+	urinePain, bladder, flank *escSelect
+	upper                     *escSelect
 	retention, fever          *widget.Check
 	forPain, alcohol, benzos  *widget.Check
 	opioids                   *widget.Check
@@ -88,9 +88,9 @@ func (s *bodySection) painOptions() []string {
 }
 
 // painPicker picks a pain score; the first choice clears it.
-func (s *bodySection) painPicker(field func(*data.Body) **int) *widget.Select {
-	var sel *widget.Select
-	sel = widget.NewSelect(s.painOptions(), func(string) {
+func (s *bodySection) painPicker(field func(*data.Body) **int) *escSelect {
+	var sel *escSelect
+	sel = newEscSelect(s.painOptions(), func(string) {
 		if s.filling {
 			return
 		}
@@ -313,7 +313,7 @@ func (s *bodySection) fill(used bool) {
 	setScale(s.leaks, "body.leaks.", b.Leaks)
 	setScale(s.blood, "body.blood.", b.Blood)
 	for _, p := range []struct {
-		sel *widget.Select
+		sel *escSelect
 		v   *int
 	}{{s.urinePain, b.UrinePain}, {s.bladder, b.PainBladder}, {s.flank, b.PainFlank}, {s.upper, b.PainUpper}} {
 		if p.v == nil {

@@ -183,7 +183,7 @@ func TestBodySectionByKeyboard(t *testing.T) {
 }
 
 // tapOption opens a select with the mouse and taps the option named text.
-func tapOption(t *testing.T, u *UI, sel *widget.Select, text string) {
+func tapOption(t *testing.T, u *UI, sel *escSelect, text string) {
 	t.Helper()
 	test.Tap(sel)
 	top := u.win.Canvas().Overlays().Top()

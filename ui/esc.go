@@ -85,17 +85,49 @@ func (u *UI) secretEntry() *escEntry {
 	return e
 }
 
-// escSelect is a widget.Select that passes Escape on (passEscape).
+// escSelect is a widget.Select that passes Escape on (passEscape) and opens
+// its list only once it is on a canvas (canOpen). Every Select Steady shows
+// is one (newEscSelect).
 type escSelect struct{ widget.Select }
 
-// TypedKey implements fyne.Focusable.
-func (s *escSelect) TypedKey(ev *fyne.KeyEvent) {
-	if !passEscape(s, ev) {
-		s.Select.TypedKey(ev)
+// canOpen reports whether s may open its list: whether Fyne knows the canvas
+// s is on. Fyne records an object's canvas only when it next paints it
+// (cache.SetCanvasForObject in the paint's EnsureMinSize), so a Select in
+// content or a dialog that was just shown, tapped before that paint, has
+// none; Fyne's Select opens its list all the same with a nil canvas
+// (showPopUp, fyne v2.7.1 widget/select.go:283) and NewPopUpMenu then panics
+// (overlay MinSize, widget/popup_menu.go:31): Steady crashed under random
+// clicks after a start-up error's Continue swapped the window's content.
+func (s *escSelect) canOpen() bool {
+	return fyne.CurrentApp().Driver().CanvasForObject(s) != nil
+}
+
+// Tapped implements fyne.Tappable: a tap before the Select's first paint
+// does nothing (canOpen).
+func (s *escSelect) Tapped(ev *fyne.PointEvent) {
+	if s.canOpen() {
+		s.Select.Tapped(ev)
 	}
 }
 
-// newEscSelect is widget.NewSelect that passes Escape on.
+// TypedKey implements fyne.Focusable. Space, Up and Down open the list in
+// Fyne's Select (widget/select.go:236): they do nothing before the first
+// paint (canOpen).
+func (s *escSelect) TypedKey(ev *fyne.KeyEvent) {
+	if passEscape(s, ev) {
+		return
+	}
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
+		if !s.canOpen() {
+			return
+		}
+	}
+	s.Select.TypedKey(ev)
+}
+
+// newEscSelect is widget.NewSelect that passes Escape on and opens only on
+// a canvas (escSelect).
 func newEscSelect(options []string, changed func(string)) *escSelect {
 	s := &escSelect{}
 	s.Options = options
@@ -103,16 +135,6 @@ func newEscSelect(options []string, changed func(string)) *escSelect {
 	s.PlaceHolder = widget.NewSelect(nil, nil).PlaceHolder // Fyne's translated "(Select one)"
 	s.ExtendBaseWidget(s)
 	return s
-}
-
-// escSelectLike is an escSelect with s's options, choice, placeholder and
-// change handler, for a Select built elsewhere (the language picker) shown
-// in a dialog; s itself is not shown.
-func escSelectLike(s *widget.Select) *escSelect {
-	e := newEscSelect(s.Options, nil)
-	e.PlaceHolder, e.Alignment, e.Selected = s.PlaceHolder, s.Alignment, s.Selected
-	e.OnChanged = s.OnChanged
-	return e
 }
 
 // escSlider is a widget.Slider that passes Escape on (passEscape).

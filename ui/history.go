@@ -36,7 +36,7 @@ type historyScreen struct {
 	content fyne.CanvasObject
 
 	from, to *dateButton
-	trigger  *widget.Select
+	trigger  *escSelect
 	list     *widget.List
 	empty    *widget.Label
 	entries  []data.Entry
@@ -72,7 +72,7 @@ func newHistoryScreen(journal historyJournal, nav navigator, tr *i18n.Translator
 	for _, o := range opts {
 		names = append(names, o.label)
 	}
-	h.trigger = widget.NewSelect(names, nil)
+	h.trigger = newEscSelect(names, nil)
 	h.trigger.SetSelectedIndex(0)
 	for i, o := range opts {
 		if o.tag == f.Trigger {

@@ -18,7 +18,7 @@ type historyFilterBar struct {
 	f       *data.Filter
 	changed func()
 
-	mood, craving, lapse *widget.Select
+	mood, craving, lapse *escSelect
 	text                 *widget.Entry
 	objects              []fyne.CanvasObject
 }
@@ -39,10 +39,10 @@ func newHistoryFilterBar(tr *i18n.Translator, f *data.Filter, changed func()) *h
 	for m := data.MinMood; m <= data.MaxMood; m++ {
 		moods = append(moods, tr.T("mood."+strconv.Itoa(m)))
 	}
-	b.mood = widget.NewSelect(moods, nil)
-	b.craving = widget.NewSelect([]string{tr.T("history_filter.any_craving"), tr.T("history_filter.craving_low"),
+	b.mood = newEscSelect(moods, nil)
+	b.craving = newEscSelect([]string{tr.T("history_filter.any_craving"), tr.T("history_filter.craving_low"),
 		tr.T("history_filter.craving_mid"), tr.T("history_filter.craving_high")}, nil)
-	b.lapse = widget.NewSelect([]string{tr.T("history_filter.any_lapse"), tr.T("history_filter.lapse_only"),
+	b.lapse = newEscSelect([]string{tr.T("history_filter.any_lapse"), tr.T("history_filter.lapse_only"),
 		tr.T("history_filter.lapse_none")}, nil)
 	b.text = widget.NewEntry()
 	b.text.SetPlaceHolder(tr.T("history_filter.text"))
@@ -78,7 +78,7 @@ func newHistoryFilterBar(tr *i18n.Translator, f *data.Filter, changed func()) *h
 // show sets the controls from the filter, without calling changed.
 func (b *historyFilterBar) show() {
 	f := b.f
-	set := func(s *widget.Select, i int) {
+	set := func(s *escSelect, i int) {
 		h := s.OnChanged
 		s.OnChanged = nil
 		s.SetSelectedIndex(i)

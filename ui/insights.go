@@ -28,7 +28,7 @@ type insightsScreen struct {
 	days     *int                           // the chosen period, kept in the model
 	labeler  func() func(tag string) string // a check-in tag's text (see UI.labeler)
 	content  fyne.CanvasObject
-	period   *widget.Select
+	period   *escSelect
 	panel    *insightsPanel
 	triggers *fyne.Container
 	symptoms *fyne.Container
@@ -53,7 +53,7 @@ func newInsightsScreen(journal insightsScreenJournal, nav navigator, tr *i18n.Tr
 	for _, d := range insightPeriods {
 		names = append(names, tr.N("insights.last_days", d))
 	}
-	s.period = widget.NewSelect(names, nil)
+	s.period = newEscSelect(names, nil)
 	for i, d := range insightPeriods {
 		if d == *days {
 			s.period.SetSelectedIndex(i)

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2/widget"
-
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/i18n"
 )
@@ -20,7 +18,7 @@ var _ languageShell = (*UI)(nil)
 
 // newLanguagePicker lists the languages by their own names. Choosing one
 // switches the whole window at once and remembers the choice (keepLanguage).
-func newLanguagePicker(s languageShell) *widget.Select {
+func newLanguagePicker(s languageShell) *escSelect {
 	tr := s.translator()
 	langs := tr.Languages()
 	names := make([]string, len(langs))
@@ -31,7 +29,7 @@ func newLanguagePicker(s languageShell) *widget.Select {
 			current = l.Name
 		}
 	}
-	sel := widget.NewSelect(names, nil)
+	sel := newEscSelect(names, nil)
 	sel.SetSelected(current)
 	sel.OnChanged = func(name string) {
 		for _, l := range langs {

@@ -40,7 +40,7 @@ func (s *settingsScreen) privacy(captureRow fyne.CanvasObject) fyne.CanvasObject
 			names[i] = tr.N("settings.lock_minutes", m)
 		}
 	}
-	s.lockAfter = widget.NewSelect(names, nil)
+	s.lockAfter = newEscSelect(names, nil)
 	cur := shell.setting(data.SettingLockMinutes, strconv.Itoa(defaultLockMinutes))
 	for i, m := range lockMinutes {
 		if strconv.Itoa(m) == cur {

@@ -123,7 +123,7 @@ type settingsJournal interface {
 // and theme pickers (the lock screen has them too), the body section's
 // switch and the screen-capture row.
 type settingsParts struct {
-	language, theme     *widget.Select
+	language, theme     *escSelect
 	bodyRow, captureRow fyne.CanvasObject
 }
 
@@ -134,13 +134,13 @@ type settingsScreen struct {
 	journal   settingsJournal
 	tr        *i18n.Translator
 	content   fyne.CanvasObject
-	theme     *widget.Select
-	scale     *widget.Select
-	language  *widget.Select
+	theme     *escSelect
+	scale     *escSelect
+	language  *escSelect
 	reminder  *widget.Check
-	hour      *widget.Select
-	minute    *widget.Select
-	lockAfter *widget.Select
+	hour      *escSelect
+	minute    *escSelect
+	lockAfter *escSelect
 	discreet  *widget.Check
 	tray      *widget.Check
 }
@@ -157,7 +157,7 @@ func newSettingsScreen(journal settingsJournal, shell settingsShell, tr *i18n.Tr
 	for i, sc := range textScales {
 		scaleNames[i] = tr.T("settings.scale", "Percent", int(sc*100))
 	}
-	s.scale = widget.NewSelect(scaleNames, nil)
+	s.scale = newEscSelect(scaleNames, nil)
 	for i, sc := range textScales {
 		if sc == shell.textScale() {
 			s.scale.Selected = scaleNames[i]
@@ -171,8 +171,8 @@ func newSettingsScreen(journal settingsJournal, shell settingsShell, tr *i18n.Tr
 		}
 	}
 
-	s.hour = widget.NewSelect(twoDigits(24), nil)
-	s.minute = widget.NewSelect([]string{"00", "15", "30", "45"}, nil)
+	s.hour = newEscSelect(twoDigits(24), nil)
+	s.minute = newEscSelect([]string{"00", "15", "30", "45"}, nil)
 	at := shell.setting(data.SettingReminder, "")
 	if len(at) == 5 {
 		s.hour.Selected, s.minute.Selected = at[:2], at[3:]

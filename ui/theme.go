@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/assets"
@@ -154,11 +153,11 @@ var _ themeShell = (*UI)(nil)
 
 // newThemePicker offers the system, light and dark themes; a choice applies
 // at once, on the lock screen too.
-func newThemePicker(s themeShell) *widget.Select {
+func newThemePicker(s themeShell) *escSelect {
 	tr := s.translator()
 	themes := []string{themeSystem, themeLight, themeDark}
 	names := []string{tr.T("settings.theme_system"), tr.T("settings.theme_light"), tr.T("settings.theme_dark")}
-	sel := widget.NewSelect(names, nil)
+	sel := newEscSelect(names, nil)
 	current := s.setting(data.SettingTheme, themeSystem)
 	for i, t := range themes {
 		if t == current {

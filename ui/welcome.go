@@ -120,7 +120,7 @@ func (w *welcome) show(page int) {
 		notice := para("notice.medical")
 		notice.TextStyle = fyne.TextStyle{Bold: true}
 		content = container.NewVBox(para("welcome.intro"),
-			container.NewHBox(widget.NewLabel(tr.T("settings.language")), fitted(escSelectLike(newLanguagePicker(w.shell)))), notice)
+			container.NewHBox(widget.NewLabel(tr.T("settings.language")), fitted(newLanguagePicker(w.shell))), notice)
 	case 1:
 		quit, has, _ := w.journal.QuitDate()
 		if !has {
