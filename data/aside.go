@@ -29,14 +29,21 @@ const (
 // overwritten. The journal must not be open: if it is, in this process or
 // another, SetAside fails with ErrLocked and moves nothing.
 func SetAside(dir string) (string, error) {
+	return moveAsideLocked(dir, "set journal aside", setAside)
+}
+
+// moveAsideLocked takes the lock of dir and, holding it, keeps its journal
+// aside as damaged with move (setAside or renameVaultAside); errors are
+// wrapped with what.
+func moveAsideLocked(dir, what string, move func(dir, prefix string, now time.Time) (string, error)) (string, error) {
 	lock, err := lockDir(dir)
 	if err != nil {
-		return "", fmt.Errorf("set journal aside: %w", err)
+		return "", fmt.Errorf("%s: %w", what, err)
 	}
 	defer lock.release()
-	p, err := setAside(dir, damagedPrefix, time.Now())
+	p, err := move(dir, damagedPrefix, time.Now())
 	if err != nil {
-		return "", fmt.Errorf("set journal aside: %w", err)
+		return "", fmt.Errorf("%s: %w", what, err)
 	}
 	return p, nil
 }

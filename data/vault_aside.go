@@ -22,16 +22,7 @@ import (
 // and nothing is deleted. The journal must not be open (else ErrLocked,
 // and nothing is moved).
 func SetVaultAside(dir string) (string, error) {
-	lock, err := lockDir(dir)
-	if err != nil {
-		return "", fmt.Errorf("set encrypted journal aside: %w", err)
-	}
-	defer lock.release()
-	p, err := renameVaultAside(dir, damagedPrefix, time.Now())
-	if err != nil {
-		return "", fmt.Errorf("set encrypted journal aside: %w", err)
-	}
-	return p, nil
+	return moveAsideLocked(dir, "set encrypted journal aside", renameVaultAside)
 }
 
 // renameVaultAside renames the vault in dir to prefix+stamp+".vault" (with
