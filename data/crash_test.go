@@ -249,13 +249,22 @@ func crashRounds(t *testing.T, dir, pass string, rounds int) {
 		if pass != "" {
 			args = append(args, "-pass", pass)
 		}
-		cmd := exec.Command(bin, args...)
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
+		var cmd *exec.Cmd
+		var stdout io.ReadCloser
+		for attempt := 1; ; attempt++ {
+			cmd = exec.Command(bin, args...)
+			var err error
+			if stdout, err = cmd.StdoutPipe(); err != nil {
+				t.Fatal(err)
+			}
+			err = cmd.Start()
+			if err == nil {
+				break
+			}
+			if !wineStartGlitch(err) || attempt == 5 {
+				t.Fatal(err)
+			}
+			t.Logf("round %d: the child did not start (%v), again", round, err)
 		}
 		lines := make(chan string, 1024)
 		got := make(chan childOutput, 1)
@@ -273,7 +282,7 @@ func crashRounds(t *testing.T, dir, pass string, rounds int) {
 			}
 		}()
 		out := <-got
-		if err = cmd.Wait(); !killedHard(err) {
+		if err := cmd.Wait(); !killedHard(err) {
 			t.Fatalf("round %d (%+v): writer ended with %v before it was killed: %q", round, kp, err, out.lines)
 		}
 		if !out.opened {
@@ -377,4 +386,15 @@ func killedHard(err error) bool {
 	}
 	ws, ok := ee.Sys().(syscall.WaitStatus)
 	return ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL
+}
+
+// wineStartGlitch reports whether err is the "Internal error"
+// (ERROR_INTERNAL_ERROR, 1359) with which Wine 8's CreateProcess now and
+// then refuses to start a program while many start at once (seen once in
+// 151 tests, in TestCrashSafety's 40 rounds). Windows does not fail so;
+// the child never ran, so starting it again changes nothing the test checks.
+func wineStartGlitch(err error) bool {
+	var errno syscall.Errno
+	return runtime.GOOS == "windows" &&
+		((errors.As(err, &errno) && errno == 1359) || strings.Contains(err.Error(), "Internal error"))
 }

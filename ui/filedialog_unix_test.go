@@ -29,3 +29,22 @@ func TestFileDialogReadsNoListedFile(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveDialogDoesNotReadAPipe: the export's save dialog opened on a
+// folder holding a named pipe shows without reading it (Fyne reads every
+// listed file for its icon; reading a pipe with no writer never returns,
+// which froze the real window after a click into /dev).
+func TestSaveDialogDoesNotReadAPipe(t *testing.T) {
+	u, _ := newTestUI(t)
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if !u.save(settingExportFolder, dir) {
+		t.Fatal("the folder was not kept")
+	}
+	u.pickSave("steady.csv", func(string) {})
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no save dialog")
+	}
+}
