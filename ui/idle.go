@@ -80,18 +80,11 @@ func (u *UI) enteredForeground() {
 }
 
 // watchLifecycle hooks the idle lock to what the system tells Fyne: coming
-// to the front checks the idle time before counting as activity; the app
-// being stopped (a mobile system suspending it) locks at once. Fyne's
-// desktop drivers report focus changes only, not suspend: there the
-// wall-clock check above does the work on waking.
+// to the front checks the idle time before counting as activity. Fyne's
+// desktop drivers report focus changes only, not suspend: the wall-clock
+// check above does the work on waking.
 func (u *UI) watchLifecycle() {
-	lc := u.app.Lifecycle()
-	lc.SetOnEnteredForeground(u.enteredForeground)
-	lc.SetOnStopped(func() {
-		if fyne.CurrentDevice().IsMobile() {
-			u.lock()
-		}
-	})
+	u.app.Lifecycle().SetOnEnteredForeground(u.enteredForeground)
 }
 
 // secret registers a field that holds a passphrase: it is emptied when its

@@ -230,7 +230,9 @@ func (u *UI) showAndRun() {
 	if u.state == stateOpen && u.opts.ShowWelcome {
 		u.showWelcomeIfNew()
 	}
+	stopped := takeStoppedHook(u.app.Lifecycle()) // quit.go: Fyne could hang at quit
 	u.app.Run()
+	stopped()
 }
 
 // close stops the reminders and closes the journal, if it is open.
