@@ -106,7 +106,7 @@ func (u *UI) startupError(err error) fyne.CanvasObject {
 	kind := startupKindOf(u.dir, err)
 	title := widget.NewLabelWithStyle(tr.T("error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := wrapped(startupErrorMessage(tr, u.dir, err))
-	details := newDetails(u, err)
+	details := newDetails(u.tr, err, u.copyText)
 	buttons := container.NewHBox(u.getHelpButton(), layout.NewSpacer())
 	body, scroll := newFlow(msg)
 
@@ -182,12 +182,13 @@ type details struct {
 	text      *widget.Label
 }
 
-func newDetails(u *UI, err error) *details {
+// newDetails folds err's text away; copyText puts it on the clipboard.
+func newDetails(tr *i18n.Translator, err error, copyText func(string)) *details {
 	d := &details{text: widget.NewLabel(err.Error())}
 	d.text.Wrapping = fyne.TextWrapWord
 	d.text.Selectable = true
-	copyButton := widget.NewButton(u.tr.T("starterror.copy"), func() { u.copyText(d.text.Text) })
-	d.accordion = widget.NewAccordion(widget.NewAccordionItem(u.tr.T("starterror.details"),
+	copyButton := widget.NewButton(tr.T("starterror.copy"), func() { copyText(d.text.Text) })
+	d.accordion = widget.NewAccordion(widget.NewAccordionItem(tr.T("starterror.details"),
 		container.NewVBox(d.text, container.NewHBox(copyButton))))
 	return d
 }
