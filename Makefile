@@ -24,7 +24,7 @@ run: build
 ## Xvfb, and the Linux and Windows packages (built, validated, installed, removed), the
 ## workflows (actionlint), the data and i18n tests compiled for Windows (with GOOS=windows
 ## go vet) and the Windows build, under Wine (packaging.mk).
-test: deps fmt-check vet staticcheck unit fuzz build smoke test-package report-sample lint-workflows vet-windows test-wine
+test: deps fmt-check vet staticcheck unit fuzz build smoke test-package report-sample lint-workflows test-wine test-wine-go
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -11,9 +11,8 @@
 #   make vet-windows       GOOS=windows go vet -tags ci ./... with mingw-w64's cgo (a
 #                          Unix-only name fails here, not on windows-latest)
 #   make test-wine-go      that vet, and the data and i18n tests compiled for Windows run
-#                          under Wine (scripts/test-wine-go, 4-9 min; each run's log is kept
-#                          in bin/test-wine-go/). Not in `make test` yet: TestTransitionCrash
-#                          failed there once in about ten runs (cause not found)
+#                          under Wine (scripts/test-wine-go, 4-9 min; part of `make test`;
+#                          each run's log is kept in bin/test-wine-go/)
 #   make lint-workflows    actionlint (pinned) + shellcheck on .github/workflows
 #   make install           build, then install into $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #   make uninstall         remove exactly what install put there (never your journal)
