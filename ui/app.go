@@ -66,11 +66,12 @@ type model struct {
 // state (see shell.go).
 type UI struct {
 	state      state
-	startErr   error         // the start-up error (stateStartupError)
-	shortcuts  []keyed       // the current state's canvas shortcuts
-	screenSubs []func()      // cancels the built screens' subscriptions
-	saveErr    dialog.Dialog // the failed-save message on screen, or nil
-	onAnnounce func(string)  // tests: what just happened (see announce)
+	startErr   error                        // the start-up error (stateStartupError)
+	shortcuts  []keyed                      // the current state's canvas shortcuts
+	opened     map[string]fyne.CanvasObject // the dialog each single action last showed (single.go)
+	screenSubs []func()                     // cancels the built screens' subscriptions
+	saveErr    dialog.Dialog                // the failed-save message on screen, or nil
+	onAnnounce func(string)                 // tests: what just happened (see announce)
 
 	app     fyne.App
 	win     fyne.Window

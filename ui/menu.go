@@ -29,9 +29,9 @@ func sectionShortcut(i int) fyne.Shortcut {
 // Shortcuts live on the menu items, which Fyne triggers even while a text
 // field has the keyboard focus, and on the canvas (addShortcuts).
 func (u *UI) mainMenu() *fyne.MainMenu {
-	quick := fyne.NewMenuItem(u.tr.T("quick.button"), u.showQuickCheckin)
+	quick := fyne.NewMenuItem(u.tr.T("quick.button"), u.single(openQuick, u.showQuickCheckin))
 	quick.Shortcut = shortcutQuick
-	exportCSV := fyne.NewMenuItem(u.tr.T("menu.export_csv"), u.exportCSV)
+	exportCSV := fyne.NewMenuItem(u.tr.T("menu.export_csv"), u.single(openExport, u.exportCSV))
 	exportCSV.Shortcut = shortcutExport
 	settings := fyne.NewMenuItem(u.tr.T("tab.settings"), func() { u.selectSection(sectionSettings) })
 	settings.Shortcut = shortcutSettings
@@ -96,12 +96,12 @@ func (u *UI) shortcutsFor(s state) []keyed {
 		ks = append(ks, keyed{sectionShortcut(i), func() { u.selectSection(id) }})
 	}
 	return append(ks,
-		keyed{shortcutQuick, u.showQuickCheckin},
+		keyed{shortcutQuick, u.single(openQuick, u.showQuickCheckin)},
 		quit,
 		keyed{shortcutSettings, func() { u.selectSection(sectionSettings) }},
-		keyed{shortcutExport, u.exportCSV},
+		keyed{shortcutExport, u.single(openExport, u.exportCSV)},
 		keyed{shortcutFilter, u.focusFilter},
-		keyed{shortcutRideOut, func() { u.showCompanion(-1) }},
+		keyed{shortcutRideOut, u.single(openCompanion, func() { u.showCompanion(-1) })},
 		keyed{shortcutLock, u.lock},
 	)
 }
