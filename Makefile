@@ -47,7 +47,7 @@ unit:
 	$(GO) test -timeout 40m -tags ci ./...
 	$(GO) test -race -timeout 40m -tags ci -skip '$(RACE_SKIP)' ./data/... ./ui/...
 
-## fuzz: every fuzz target for 15 s (FUZZTIME=30s to change).
+## fuzz: every fuzz target for a number of inputs, ~15 s each (FUZZTIME=30s or =50000x to change).
 fuzz:
 	scripts/fuzz
 
