@@ -46,20 +46,24 @@ func (u *UI) lockAfter() time.Duration {
 // brought to the front. Pointer moves and scrolling are not reported to
 // Steady, so they do not count as activity. The ticker runs on the
 // monotonic clock, which pauses during suspend; its first tick after waking
-// compares wall-clock times and locks.
-func (u *UI) watchIdle() {
+// compares wall-clock times and locks. It returns the function that stops
+// the checks: once Fyne's run loop has ended, fyne.Do runs its function
+// on the calling goroutine, so a tick then would race with closing the
+// journal.
+func (u *UI) watchIdle() (stop func()) {
 	tick := time.NewTicker(idleTick)
 	go func() {
 		for range tick.C {
 			fyne.Do(func() { u.checkIdle() })
 		}
 	}()
+	return tick.Stop
 }
 
 // checkIdle locks an encrypted journal that has been idle long enough. It
 // reports whether it locked.
 func (u *UI) checkIdle() bool {
-	if u.state != stateOpen || !u.journal.Encrypted() {
+	if u.state != stateOpen || u.journal == nil || !u.journal.Encrypted() {
 		return false
 	}
 	if d := u.lockAfter(); d > 0 && u.wallNow().Sub(u.lastActive) >= d {

@@ -224,7 +224,7 @@ func (u *UI) showAndRun() {
 	u.watchLifecycle()   // idle.go
 	u.privateFynePrefs() // fyneprefs.go
 	u.touch()
-	u.watchIdle()
+	stopIdle := u.watchIdle()
 	u.hookStarted() // started.go
 	u.win.Show()
 	if u.state == stateOpen && u.opts.ShowWelcome {
@@ -232,6 +232,7 @@ func (u *UI) showAndRun() {
 	}
 	stopped := takeStoppedHook(u.app.Lifecycle()) // quit.go: Fyne could hang at quit
 	u.app.Run()
+	stopIdle()
 	stopped()
 }
 
