@@ -39,13 +39,13 @@ staticcheck:
 	$(STATICCHECK) -tags ci ./...
 
 ## unit: every package as is, then the journal and the UI again under the race
-## detector. The race pass leaves out the layout and translation matrices (every
+## detector (scripts/unit; the ui package's tests in UI_SHARDS processes at once).
+## The race pass leaves out the layout and translation matrices (every
 ## screen in every language and size): they test layout, not concurrency, and
 ## run in full in the first pass.
 RACE_SKIP ?= TestLayout|TestEveryVisibleTextIsTranslated|TestWholeGuideIsShown|TestBodySectionLayoutAt800x600|TestFooterNoticeIsWholeOnGetHelp
 unit:
-	$(GO) test -timeout 40m -tags ci ./...
-	$(GO) test -race -timeout 40m -tags ci -skip '$(RACE_SKIP)' ./data/... ./ui/...
+	RACE_SKIP='$(RACE_SKIP)' GO='$(GO)' scripts/unit
 
 ## fuzz: every fuzz target for a number of inputs, ~15 s each (FUZZTIME=30s or =50000x to change).
 fuzz:

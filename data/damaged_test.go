@@ -24,6 +24,9 @@ func childOpen(t *testing.T, cmd *exec.Cmd) error {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
+	if cmd.ProcessState == nil { // it never started (say, a user who cannot reach the harness)
+		t.Fatalf("the child did not start: %v\n%s", err, stderr.String())
+	}
 	out := parseOutput(t, &stdout)
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 		t.Fatalf("the child crashed: %v\n%s%s", ws.Signal(), stdout.String(), stderr.String())
