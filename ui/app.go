@@ -50,8 +50,6 @@ type Options struct {
 	// none); it wins over the journal's saved choice and SystemLanguage.
 	Language       string
 	SystemLanguage string // the system locale, e.g. "en-GB"
-
-	warmFonts bool // parse the bold faces on another core at the first build (Run: warmfonts.go)
 }
 
 // model is what the screens are drawn from and what survives a rebuild.
@@ -321,10 +319,6 @@ func (u *UI) header() fyne.CanvasObject {
 // switch.
 func (u *UI) rebuild() {
 	u.applyTheme()
-	if u.opts.warmFonts {
-		u.opts.warmFonts = false
-		warmFonts()
-	}
 	u.applyTray()
 	u.win.SetTitle(u.tr.T("app.name"))
 	u.applyCapture() // capture.go

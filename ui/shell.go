@@ -54,7 +54,6 @@ func (s state) String() string {
 // closing the journal, or the start-up error when the user quit without
 // opening a journal.
 func Run(a fyne.App, dir string, tr *i18n.Translator, opts Options) error {
-	opts.warmFonts = true
 	u := start(a, dir, tr, opts)
 	// Fyne's own words (the file dialog, Cut/Copy/Paste) follow Steady's
 	// language from here on, not the system's.
