@@ -40,12 +40,18 @@ func announcements(u *UI) func(t *testing.T, what string) {
 }
 
 // encryptedJournal makes an encrypted journal in a new directory, with
-// settings set before it was encrypted, and one check-in.
+// settings set before it was encrypted, one check-in and the day's backup.
 func encryptedJournal(t *testing.T, settings map[string]string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "steady")
 	s, err := data.Open(dir)
 	if err != nil {
+		t.Fatal(err)
+	}
+	// The day's backup, which Open starts in the background, ends first:
+	// setting the passphrase would stop it, so whether the journal had a
+	// backup would depend on how busy the machine is.
+	if err := s.BackupError(); err != nil {
 		t.Fatal(err)
 	}
 	for k, v := range settings {
