@@ -9,8 +9,9 @@ import "fyne.io/fyne/v2"
 // hook handed over just after that one emptying never runs, and app.Run,
 // which waits for the event queue (Lifecycle.WaitForEvents), never
 // returns: the window is gone, the process stays. Under Wine this stopped
-// Steady in about one test-wine run in seven (a goroutine dump showed
-// runOnMainWithWait and WaitForEvents each waiting for the other).
+// Steady in one of four test-wine runs here, and once in CI (a goroutine
+// dump showed runOnMainWithWait and WaitForEvents each waiting for the
+// other).
 //
 // Fyne always has a stopped hook: its own, which saves Fyne's preferences
 // file. So Steady takes that hook off the lifecycle before the run loop
@@ -33,8 +34,7 @@ type stoppedHooks interface {
 // nothing when lc holds no hook.
 func takeStoppedHook(lc fyne.Lifecycle) func() {
 	h, ok := lc.(stoppedHooks)
-	if !ok {
-		lc.SetOnStopped(nil)
+	if !ok { // not Fyne's lifecycle: nothing of Fyne's to take
 		return func() {}
 	}
 	f := h.OnStopped() // the app's hook and Fyne's, as Fyne would queue them

@@ -1,6 +1,10 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+)
 
 // A dialog that a shortcut (or the menu item carrying it) opens is opened
 // once: pressing Ctrl+N, Ctrl+E or Ctrl+R again while it shows does
@@ -20,7 +24,7 @@ const (
 func (u *UI) single(name string, do func()) func() {
 	return func() {
 		c := u.win.Canvas()
-		if o := u.opened[name]; o != nil && shownOn(c, o) {
+		if o := u.opened[name]; o != nil && slices.Contains(c.Overlays().List(), o) {
 			return
 		}
 		before := c.Overlays().Top()
@@ -35,14 +39,4 @@ func (u *UI) single(name string, do func()) func() {
 		}
 		u.opened[name] = top
 	}
-}
-
-// shownOn reports whether o is one of c's overlays.
-func shownOn(c fyne.Canvas, o fyne.CanvasObject) bool {
-	for _, x := range c.Overlays().List() {
-		if x == o {
-			return true
-		}
-	}
-	return false
 }
