@@ -168,10 +168,22 @@ func (s BodySeries) Average(days []BodyDay) BodyAverage {
 // Entries returns the check-ins in [from, to), oldest first, with their tags
 // and body logs: what a report or a trend over a period reads.
 func (s *Store) Entries(from, to time.Time) ([]Entry, error) {
+	return s.period(Filter{From: from, To: to})
+}
+
+// BodyEntries returns the check-ins in [from, to) that have a body log,
+// oldest first, with their tags and body logs: all that BodyFlags reads.
+// It reads no other check-in, however many the period holds.
+func (s *Store) BodyEntries(from, to time.Time) ([]Entry, error) {
+	return s.period(Filter{From: from, To: to, BodyLogged: true})
+}
+
+// period returns every entry matching f, oldest first.
+func (s *Store) period(f Filter) ([]Entry, error) {
 	var out []Entry
 	cur := Cursor{}
 	for {
-		page, next, err := s.Page(Filter{From: from, To: to}, cur, 2000)
+		page, next, err := s.Page(f, cur, 2000)
 		if err != nil {
 			return nil, fmt.Errorf("entries of a period: %w", err)
 		}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -101,5 +102,65 @@ func TestStoreEntries(t *testing.T) {
 	}
 	if got[2090].Body == nil || *got[2090].Body.PainBladder != 4 {
 		t.Errorf("body log not read: %+v", got[2090])
+	}
+}
+
+func TestStoreBodyEntries(t *testing.T) {
+	s, _ := openTemp(t)
+	base := time.Now().Add(-96 * time.Hour).Truncate(time.Minute)
+	var all []Entry
+	for i := range 4600 {
+		e := Entry{At: base.Add(time.Duration(i) * time.Minute), Mood: 1 + i%5, Used: i%7 == 0}
+		if i%2 == 0 || i == 4599 { // 2 301 body logs: more than one page of them
+			e.Body = &Body{PainBladder: ptr(i % 11), Fever: ptr(i%3 == 0)}
+		}
+		all = append(all, e)
+	}
+	if err := s.AddAll(all); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		from, to time.Time
+		want     int
+	}{
+		{"all", base, base.Add(4600 * time.Minute), 2301},
+		{"from an entry without one", base.Add(time.Minute), base.Add(4600 * time.Minute), 2300},
+		{"to excludes its own minute", base, base.Add(4598 * time.Minute), 2299},
+		{"none logged", base.Add(4597 * time.Minute), base.Add(4598 * time.Minute), 0},
+		{"empty period", base.Add(-time.Hour), base, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.BodyEntries(tt.from, tt.to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tt.want {
+				t.Fatalf("%d entries, want %d", len(got), tt.want)
+			}
+			every, err := s.Entries(tt.from, tt.to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var logged []Entry
+			for _, e := range every {
+				if e.Body != nil {
+					logged = append(logged, e)
+				}
+			}
+			if !reflect.DeepEqual(got, logged) {
+				t.Fatal("not the period's entries that have a body log, oldest first, as Entries reads them")
+			}
+			// What the flags are drawn from: the same flags as from every check-in.
+			now := tt.to.Add(-time.Minute)
+			a, b := BodyFlags(got, base, now), BodyFlags(every, base, now)
+			if !reflect.DeepEqual(a, b) {
+				t.Errorf("flags %v, from every check-in %v", a, b)
+			}
+			if tt.want > 100 && len(a) == 0 {
+				t.Error("no flags raised: the journal should raise some")
+			}
+		})
 	}
 }

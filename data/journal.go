@@ -445,6 +445,8 @@ type Filter struct {
 	Cravings CravingSet
 	Lapse    LapseFilter
 	Text     string
+
+	BodyLogged bool // only entries with a body log (body.go)
 }
 
 // Cursor marks a position in the history, newest first. The zero Cursor is
@@ -477,6 +479,9 @@ func (s *Store) Page(f Filter, cursor Cursor, limit int) ([]Entry, Cursor, error
 		where = append(where, `EXISTS (SELECT 1 FROM entry_tags t
 			WHERE t.entry_id = entries.id AND t.kind = 'trigger' AND t.tag = ?)`)
 		args = append(args, f.Trigger)
+	}
+	if f.BodyLogged {
+		where = append(where, `EXISTS (SELECT 1 FROM entry_body b WHERE b.entry_id = entries.id)`)
 	}
 	where, args = f.conditions(where, args)
 	q := `SELECT ` + entryColumns + ` FROM entries`

@@ -22,7 +22,7 @@ func (u *UI) soonFlags() ([]data.Flag, error) {
 	// The rules look back PainDaysWindow calendar days; a local date is at
 	// most 14 hours from UTC.
 	from := now.AddDate(0, 0, -data.PainDaysWindow-1).Add(-14 * time.Hour)
-	entries, err := u.journal.Entries(from, now.Add(14*time.Hour))
+	entries, err := u.journal.BodyEntries(from, now.Add(14*time.Hour))
 	if err != nil {
 		return nil, err
 	}
