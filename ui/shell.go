@@ -54,6 +54,7 @@ func (s state) String() string {
 // closing the journal, or the start-up error when the user quit without
 // opening a journal.
 func Run(a fyne.App, dir string, tr *i18n.Translator, opts Options) error {
+	indexFonts() // on the other core, while the window system starts (fontindex.go)
 	u := start(a, dir, tr, opts)
 	// Fyne's own words (the file dialog, Cut/Copy/Paste) follow Steady's
 	// language from here on, not the system's.
