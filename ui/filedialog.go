@@ -46,9 +46,13 @@ const fyneLastFolderKey = "fyne:fileDialogLastFolder"
 // last export or import.
 const settingExportFolder = "export_folder"
 
-// forgetFyneFolder removes the last folder from Fyne's preferences.
+// forgetFyneFolder removes the last folder from Fyne's preferences. Fyne
+// rewrites its preferences file on every removal, so it removes only a
+// folder that is there (not at every start).
 func (u *UI) forgetFyneFolder() {
-	u.app.Preferences().RemoveValue(fyneLastFolderKey)
+	if u.app.Preferences().String(fyneLastFolderKey) != "" {
+		u.app.Preferences().RemoveValue(fyneLastFolderKey)
+	}
 }
 
 // rememberFolder keeps the folder of path in the journal.

@@ -91,3 +91,22 @@ func TestLooseFolderIsSaid(t *testing.T) {
 		t.Errorf("folder mode %v", fi.Mode().Perm())
 	}
 }
+
+// Fyne rewrites its preferences file on every change, removals included:
+// a start with no folder to forget changes nothing.
+func TestForgetFyneFolderWritesOnlyWhenThere(t *testing.T) {
+	u, _ := newTestUI(t)
+	prefs := u.app.Preferences()
+	changes := 0
+	prefs.AddChangeListener(func() { changes++ })
+	u.forgetFyneFolder()
+	if changes != 0 {
+		t.Errorf("no folder to forget: %d preference changes", changes)
+	}
+	prefs.SetString(fyneLastFolderKey, "file:///home/someone/private")
+	changes = 0
+	u.forgetFyneFolder()
+	if changes == 0 || prefs.String(fyneLastFolderKey) != "" {
+		t.Errorf("a folder to forget: %d changes, %q left", changes, prefs.String(fyneLastFolderKey))
+	}
+}
