@@ -262,7 +262,12 @@ func (u *UI) fillPage(i int, build func() fyne.CanvasObject) {
 	content := build()
 	u.pageSubs[i] = append([]func(){}, u.screenSubs[start:]...)
 	u.pages[i].Objects = []fyne.CanvasObject{content}
-	u.pages[i].Refresh()
+	if !u.pages[i].Size().IsZero() {
+		// Not before the slot is first laid out: that would lay the screen
+		// out at no width, each wrapped label broken at its narrowest, only
+		// for the window to lay it out again at its own width.
+		u.pages[i].Refresh()
+	}
 }
 
 // rebuildPage builds section id's screen again (after the plan or the
