@@ -262,11 +262,17 @@ func (u *UI) fillPage(i int, build func() fyne.CanvasObject) {
 	content := build()
 	u.pageSubs[i] = append([]func(){}, u.screenSubs[start:]...)
 	u.pages[i].Objects = []fyne.CanvasObject{content}
-	if !u.pages[i].Size().IsZero() {
-		// Not before the slot is first laid out: that would lay the screen
-		// out at no width, each wrapped label broken at its narrowest, only
-		// for the window to lay it out again at its own width.
-		u.pages[i].Refresh()
+	refreshLaidOut(u.pages[i])
+}
+
+// refreshLaidOut refreshes o once it has been laid out, and does nothing
+// before: a screen built before its first layout (at start, or on a
+// language switch) would be laid out at no width, every wrapped label
+// broken at its narrowest, only for the window to lay it out again at its
+// own width a moment later.
+func refreshLaidOut(o fyne.CanvasObject) {
+	if !o.Size().IsZero() {
+		o.Refresh()
 	}
 }
 

@@ -1,12 +1,6 @@
 package ui
 
-import (
-	"os"
-	"path/filepath"
-	"runtime"
-
-	"github.com/go-text/typesetting/fontscan"
-)
+import "github.com/go-text/typesetting/fontscan"
 
 // Before Fyne measures its first word it brings go-text's index of the
 // system's fonts up to date (the fallback for letters the theme's fonts
@@ -33,11 +27,8 @@ func indexFonts() (done <-chan struct{}) {
 	ch := make(chan struct{})
 	go func() {
 		defer close(ch)
-		cacheDir := "" // the user's cache folder, as Fyne's desktop drivers use
-		if runtime.GOOS == "android" {
-			cacheDir = filepath.Join(os.Getenv("FILESDIR"), "fontcache")
-		}
-		_ = fontscan.NewFontMap(quietFontLog{}).UseSystemFonts(cacheDir)
+		// "": the user's cache folder, as Fyne's desktop driver asks.
+		_ = fontscan.NewFontMap(quietFontLog{}).UseSystemFonts("")
 	}()
 	return ch
 }

@@ -165,12 +165,6 @@ func (t *todayScreen) refresh() {
 		t.todayBox.Add(widget.NewLabel(tr.T("today.checkin_line", "Time", tr.Time(e.At),
 			"Mood", tr.T("mood."+strconv.Itoa(e.Mood)), "Craving", e.Craving)))
 	}
-	if t.content.Size().IsZero() {
-		// Not laid out yet (newTodayScreen): a refresh now would lay Today
-		// out at no width, every wrapped label broken at its narrowest, only
-		// for the window to lay it out again at its own width.
-		return
-	}
-	t.todayBox.Refresh()
-	t.content.Refresh()
+	refreshLaidOut(t.todayBox) // not yet when newTodayScreen calls it
+	refreshLaidOut(t.content)
 }
