@@ -20,7 +20,7 @@ var forbidden = []string{"net", "net/http", "net/rpc", "net/smtp", "net/mail", "
 // not among them (it imports net/http for remote images and URLs Steady
 // never opens).
 var allowed = []string{"github.com/mattn/go-sqlite3", "github.com/nicksnyder/go-i18n/", "golang.org/x/text/",
-	"golang.org/x/crypto/", "github.com/BurntSushi/toml"}
+	"golang.org/x/crypto/", "github.com/pelletier/go-toml/v2"}
 
 // TestNoNetworkCode lists every package Steady's own packages depend on and
 // fails when Steady's code, or an allowed library, imports a network package

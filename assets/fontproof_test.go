@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/BurntSushi/toml"
+
 	"github.com/go-text/typesetting/fontscan"
 	"golang.org/x/text/language"
 )
@@ -71,7 +71,7 @@ func TestFontProof(t *testing.T) {
 	var stems, names []string
 	for _, mf := range loadMessageFiles(t) {
 		var doc map[string]any
-		if _, err := toml.DecodeFile(filepath.Join(localesDir(), mf.stem+".toml"), &doc); err != nil {
+		if err := decodeTOMLFile(filepath.Join(localesDir(), mf.stem+".toml"), &doc); err != nil {
 			t.Fatal(err)
 		}
 		docs[mf.stem] = doc

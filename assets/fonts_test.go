@@ -12,8 +12,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"github.com/BurntSushi/toml"
 	gotext "github.com/go-text/typesetting/font"
+	toml "github.com/pelletier/go-toml/v2"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/language"
 
@@ -47,7 +47,7 @@ func loadMessageFiles(t *testing.T) []messageFile {
 	var files []messageFile
 	for _, p := range paths {
 		var doc map[string]any
-		if _, err := toml.DecodeFile(p, &doc); err != nil {
+		if err := decodeTOMLFile(p, &doc); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
 		stem := strings.TrimSuffix(filepath.Base(p), ".toml")
@@ -334,4 +334,13 @@ func TestFontsLoadInFyne(t *testing.T) {
 			}
 		}
 	}
+}
+
+// decodeTOMLFile reads the TOML file at path into v.
+func decodeTOMLFile(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return toml.Unmarshal(b, v)
 }

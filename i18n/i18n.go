@@ -12,8 +12,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	toml "github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
 )
 
