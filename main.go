@@ -58,9 +58,6 @@ func main() {
 	}()
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
-	if err := lang.AddTranslationsFS(i18n.FyneTranslations, "fyne"); err != nil {
-		fmt.Fprintln(os.Stderr, "steady:", err)
-	}
 
 	dir, err := data.ResolveDir(*dataDir)
 	if err != nil {
