@@ -118,6 +118,9 @@ type UI struct {
 	exportForm *exportForm // the open encrypted-export dialog (export_encrypted.go), for tests
 	askForm    *askForm    // the open passphrase question for a file, for tests
 	trayActive bool        // the tray icon is showing: closing the window hides it
+	// gcAfterStart is the collector's target to restore after the first
+	// frame (relaxGCForStart in started.go), or 0.
+	gcAfterStart int
 }
 
 // newUI makes the window and what every start shares; the caller fills it

@@ -54,8 +54,10 @@ func (s state) String() string {
 // closing the journal, or the start-up error when the user quit without
 // opening a journal.
 func Run(a fyne.App, dir string, tr *i18n.Translator, opts Options) error {
-	indexFonts() // on the other core, while the window system starts (fontindex.go)
+	indexFonts()            // on the other core, while the window system starts (fontindex.go)
+	gc := relaxGCForStart() // until the first frame (started.go)
 	u := start(a, dir, tr, opts)
+	u.gcAfterStart = gc
 	// Fyne's own words (the file dialog, Cut/Copy/Paste) follow Steady's
 	// language from here on, not the system's.
 	if err := tr.FollowFyne(); err != nil {

@@ -33,8 +33,30 @@ func (u *UI) started() {
 	if u.journal != nil {
 		u.journal.StartBackground()
 	}
-	returnStartupMemory()
+	returnStartupMemory(u.gcAfterStart)
 	u.announce("started")
+}
+
+// startupGCPercent is the Go collector's target (GOGC) while the first
+// frame is built: the heap may grow to five times what was live after the
+// last collection before the next one. Building and painting the first
+// screen allocates about 60 MB that is garbage moments later (mostly
+// Fyne's parsed fonts, see returnStartupMemory); at the default 100 the
+// collector ran seven times before the window was mapped, each time on the
+// second of two cores that the window system also needs. The memory is
+// handed back one second after the first frame either way.
+const startupGCPercent = 400
+
+// relaxGCForStart sets startupGCPercent and returns the target to restore
+// once the first frame is painted (started), or 0 when it left the target
+// alone: the collector is off (GOGC=off) or already runs less often.
+func relaxGCForStart() (restore int) {
+	was := debug.SetGCPercent(startupGCPercent)
+	if was <= 0 || was >= startupGCPercent {
+		debug.SetGCPercent(was)
+		return 0
+	}
+	return was
 }
 
 // returnStartupMemory gives the system back, a moment after the first frame,
@@ -45,6 +67,17 @@ func (u *UI) started() {
 // later, but that the Go runtime would keep resident for minutes
 // (docs/performance.md). One forced collection and scavenge, off the UI
 // thread, costs a few milliseconds.
-func returnStartupMemory() {
-	time.AfterFunc(startupSettle, debug.FreeOSMemory)
+// gcPercent, if positive, is the collector's target to restore first
+// (relaxGCForStart).
+func returnStartupMemory(gcPercent int) {
+	time.AfterFunc(startupSettle, func() { settleGC(gcPercent) })
+}
+
+// settleGC restores the collector's target gcPercent, if positive, then
+// collects and returns the freed memory to the system.
+func settleGC(gcPercent int) {
+	if gcPercent > 0 {
+		debug.SetGCPercent(gcPercent)
+	}
+	debug.FreeOSMemory()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"testing"
 	"time"
@@ -123,5 +124,29 @@ func TestDamageFoundAfterFirstFrame(t *testing.T) {
 	}
 	if !bytes.Equal(after, before) {
 		t.Error("the damaged journal was changed")
+	}
+}
+
+// The collector runs less often while the first frame is built, and its
+// usual target comes back when start-up's memory is handed back. A target
+// the user set higher, or GOGC=off, is left alone.
+func TestGCRelaxedUntilStarted(t *testing.T) {
+	was := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(was) })
+	for _, tc := range []struct{ before, during int }{
+		{100, startupGCPercent},
+		{50, startupGCPercent},
+		{800, 800},
+		{-1, -1},
+	} {
+		debug.SetGCPercent(tc.before)
+		restore := relaxGCForStart()
+		if now := debug.SetGCPercent(tc.during); now != tc.during {
+			t.Errorf("GOGC %d: during start-up the target is %d, want %d", tc.before, now, tc.during)
+		}
+		settleGC(restore)
+		if now := debug.SetGCPercent(100); now != tc.before {
+			t.Errorf("GOGC %d: after start-up the target is %d, want %d again", tc.before, now, tc.before)
+		}
 	}
 }
