@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -230,7 +231,7 @@ func (u *UI) build() fyne.CanvasObject {
 		func() int { return len(u.ids) },
 		func() fyne.CanvasObject {
 			// The template holds the longest title so the list is wide enough.
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
+			return container.NewHBox(widget.NewIcon(nil), widget.NewLabel(longest)) // the icon is set with the row
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
@@ -238,8 +239,6 @@ func (u *UI) build() fyne.CanvasObject {
 			row.Objects[1].(*widget.Label).SetText(u.titles[i])
 		})
 	u.nav.OnSelected = func(i widget.ListItemID) { u.show(i) }
-	u.show(u.sectionIndex(u.model.section))
-	u.nav.Select(u.sectionIndex(u.model.section))
 
 	// Get help and the save note sit in the window's chrome, outside any
 	// scroller, at every size (helpbar.go, savenote.go).
@@ -264,15 +263,23 @@ func (u *UI) fillPage(i int, build func() fyne.CanvasObject) {
 	start := len(u.screenSubs)
 	content := build()
 	u.pageSubs[i] = append([]func(){}, u.screenSubs[start:]...)
-	u.pages[i].Objects = []fyne.CanvasObject{content}
-	refreshLaidOut(u.pages[i])
+	page := u.pages[i]
+	page.Objects = []fyne.CanvasObject{content}
+	// A new screen needs laying out in its slot and drawing, not a
+	// refresh: refreshing every widget of it again makes Fyne measure each
+	// text and decode each icon once more. Before the slot's first layout
+	// there is nothing to do: the window lays the screen out at its own
+	// width.
+	if !page.Size().IsZero() {
+		page.Layout.Layout(page.Objects, page.Size())
+		canvas.Refresh(page)
+	}
 }
 
 // refreshLaidOut refreshes o once it has been laid out, and does nothing
-// before: a screen built before its first layout (at start, or on a
-// language switch) would be laid out at no width, every wrapped label
-// broken at its narrowest, only for the window to lay it out again at its
-// own width a moment later.
+// before: a screen refreshed before its first layout would be laid out at
+// no width, every wrapped label broken at its narrowest, only for the
+// window to lay it out again at its own width a moment later.
 func refreshLaidOut(o fyne.CanvasObject) {
 	if !o.Size().IsZero() {
 		o.Refresh()
@@ -337,6 +344,11 @@ func (u *UI) rebuild() {
 	u.win.SetTitle(u.tr.T("app.name"))
 	u.applyCapture() // capture.go
 	u.win.SetContent(u.build())
+	// The section on screen is built once the window has laid the shell
+	// out, at the width it will be drawn at: Fyne lays new content out at
+	// its minimum size first, which for a screen of wrapped text means
+	// breaking every line at its narrowest.
+	u.selectSection(u.model.section)
 	u.win.SetMainMenu(u.mainMenu())
 }
 

@@ -37,7 +37,6 @@ func (u *UI) sideBySide() fyne.CanvasObject {
 		// one: choose between names and icons again.
 		side.Refresh()
 	}
-	icons.Select(u.sectionIndex(u.model.section))
 	u.care.navIcons = icons
 	return side
 }
