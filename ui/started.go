@@ -27,8 +27,9 @@ func (u *UI) hookStarted() {
 // (data.OpenDeferred): the check of every page, whose result watchDamage is
 // waiting for, and the day's backup. Both read the whole journal; a write
 // made before this starts the check itself and waits for it, so starting it
-// late loses nothing. Then it gives the start-up memory back
-// (returnStartupMemory) and announces "started".
+// late loses nothing. Then, a second later, it restores the collector's
+// usual target and gives the start-up memory back (returnStartupMemory),
+// and it announces "started".
 func (u *UI) started() {
 	if u.journal != nil {
 		u.journal.StartBackground()
@@ -66,9 +67,8 @@ func relaxGCForStart() (restore int) {
 // reads whole font files: about 50 MB of Go heap that is garbage a moment
 // later, but that the Go runtime would keep resident for minutes
 // (docs/performance.md). One forced collection and scavenge, off the UI
-// thread, costs a few milliseconds.
-// gcPercent, if positive, is the collector's target to restore first
-// (relaxGCForStart).
+// thread, costs a few milliseconds. gcPercent, if positive, is the
+// collector's target to restore first (relaxGCForStart).
 func returnStartupMemory(gcPercent int) {
 	time.AfterFunc(startupSettle, func() { settleGC(gcPercent) })
 }
