@@ -150,21 +150,24 @@ func (t *todayScreen) refresh() {
 	}
 	t.showMilestones(data.ProgressAt(quit, hasQuit, last, hasUse, now))
 
-	t.todayBox.Objects = nil
 	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	entries, _, err := t.journal.Page(data.Filter{From: midnight}, data.Cursor{}, 20)
+	// The rows go in at once: Container.Add lays the box out again for
+	// each one.
+	var rows []fyne.CanvasObject
 	if err != nil {
-		t.todayBox.Add(widget.NewLabel(tr.T("error.save", "Detail", err.Error())))
+		rows = append(rows, widget.NewLabel(tr.T("error.save", "Detail", err.Error())))
 	}
 	if len(entries) == 0 && err == nil {
 		empty := widget.NewLabel(tr.T("today.none_yet"))
 		empty.Wrapping = fyne.TextWrapWord
-		t.todayBox.Add(empty)
+		rows = append(rows, empty)
 	}
 	for _, e := range entries {
-		t.todayBox.Add(widget.NewLabel(tr.T("today.checkin_line", "Time", tr.Time(e.At),
+		rows = append(rows, widget.NewLabel(tr.T("today.checkin_line", "Time", tr.Time(e.At),
 			"Mood", tr.T("mood."+strconv.Itoa(e.Mood)), "Craving", e.Craving)))
 	}
+	t.todayBox.Objects = rows
 	refreshLaidOut(t.todayBox) // not yet when newTodayScreen calls it
 	refreshLaidOut(t.content)
 }
