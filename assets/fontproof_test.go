@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
 	"github.com/go-text/typesetting/fontscan"
 	"golang.org/x/text/language"
 )
