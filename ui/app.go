@@ -339,6 +339,13 @@ func (u *UI) header() fyne.CanvasObject {
 // rebuild redraws everything from the model: at start and after a language
 // switch.
 func (u *UI) rebuild() {
+	// Everything in the window is about to be replaced, so it leaves first:
+	// a new theme (each language has its own fonts) is applied to whatever
+	// the window holds, laying out and measuring every text of every
+	// section built so far, only for all of it to be dropped a moment
+	// later. The new screens are built after the theme is set, as they
+	// read its sizes and colours.
+	u.win.SetContent(layout.NewSpacer())
 	u.applyTheme()
 	u.applyTray()
 	u.win.SetTitle(u.tr.T("app.name"))

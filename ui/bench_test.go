@@ -77,3 +77,21 @@ func BenchmarkLanguageSwitch100k(b *testing.B) {
 	_, tr := benchUI(b, 100_000)
 	switchLanguage(b, tr)
 }
+
+// BenchmarkLanguageSwitchEverySectionBuilt measures the switch after every
+// section has been visited (so every screen is built, the guide's long
+// pages among them) between two languages with fonts of their own, English
+// and Japanese: the new language brings a new theme, and a theme is applied
+// to whatever the window holds.
+func BenchmarkLanguageSwitchEverySectionBuilt(b *testing.B) {
+	u, tr := benchUI(b, 0)
+	tags := []language.Tag{language.Japanese, language.English}
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		buildAll(u)
+		b.StartTimer()
+		if err := tr.Set(tags[i%2]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
