@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/language"
 
 	"github.com/steadyapp/steady/data"
@@ -18,7 +17,7 @@ import (
 // benchUI builds Steady on the test driver with a journal of n check-ins.
 func benchUI(b *testing.B, n int) (*UI, *i18n.Translator) {
 	b.Helper()
-	a := test.NewApp()
+	a := newTestApp(b)
 	b.Cleanup(a.Quit)
 	store, err := data.Open(filepath.Join(b.TempDir(), "steady"))
 	if err != nil {

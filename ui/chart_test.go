@@ -109,7 +109,7 @@ func TestChartTicksSuitThePeriod(t *testing.T) {
 }
 
 func TestChartColoursContrast(t *testing.T) {
-	a := test.NewApp()
+	a := newTestApp(t)
 	defer a.Quit()
 	for _, variant := range []string{themeLight, themeDark} {
 		a.Settings().SetTheme(newTheme(language.English, variant, 1))

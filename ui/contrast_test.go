@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/text/language"
 )
@@ -52,7 +51,7 @@ func over(c, bg color.Color) color.NRGBA {
 }
 
 func TestThemeContrast(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	for _, variant := range []string{themeLight, themeDark} {
 		th := newTheme(language.English, variant, 1)
 		a.Settings().SetTheme(th)

@@ -19,7 +19,7 @@ import (
 // ("" for none), and one person in My plan.
 func crisisUI(t *testing.T, system, saved string) (*UI, *data.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	dir := filepath.Join(t.TempDir(), "steady")
 	store, err := data.Open(dir)
 	if err != nil {
@@ -191,7 +191,7 @@ func TestRegionChoicePersists(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr, _ := i18n.New()
-	u := openUI(test.NewTempApp(t), store, tr, Options{SystemRegion: "MX"})
+	u := openUI(newTestApp(t), store, tr, Options{SystemRegion: "MX"})
 	wait := announcements(u)
 	u.afterSave(data.Entry{Mood: 3, SelfHarm: true})
 	wait(t, "region asking")
@@ -206,7 +206,7 @@ func TestRegionChoicePersists(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	u = openUI(test.NewTempApp(t), store, tr, Options{SystemRegion: "MX"})
+	u = openUI(newTestApp(t), store, tr, Options{SystemRegion: "MX"})
 	if !u.regionKnown() || u.region().ID != "AU" {
 		t.Fatalf("after reopening: known %v, region %s", u.regionKnown(), u.region().ID)
 	}

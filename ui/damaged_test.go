@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/i18n"
 )
@@ -63,7 +61,7 @@ func TestDamagedJournalOffersKeepAside(t *testing.T) {
 	if err != nil {
 		t.Skipf("Open refused the damaged journal itself (%v): nothing for the shell to do", err)
 	}
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	tr, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 )
 
 // paintedDriver answers CanvasForObject as Fyne's desktop driver does for a
@@ -55,7 +54,7 @@ func (a paintedApp) Driver() fyne.Driver { return a.driver }
 // (nil canvas in NewPopUpMenu, found by random clicks on the real window).
 // Once the same Select is on a window, it opens its list.
 func TestSelectOpensOnlyOnACanvas(t *testing.T) {
-	a := test.NewApp()
+	a := newTestApp(t)
 	t.Cleanup(func() { fyne.SetCurrentApp(a) })
 	fyne.SetCurrentApp(paintedApp{App: a, driver: paintedDriver{a.Driver()}})
 

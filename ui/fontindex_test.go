@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -12,7 +11,7 @@ import (
 // for the same index: under -race this shows the two share it safely, and
 // that text is still measured (with the index ready or not yet).
 func TestFontIndexBesideMeasuring(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	done := indexFonts()
 	styles := []fyne.TextStyle{{}, {Bold: true}, {Italic: true}}
 	for _, st := range styles {

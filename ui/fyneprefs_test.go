@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/i18n"
 )
@@ -77,7 +75,7 @@ func TestLooseFolderIsSaid(t *testing.T) {
 	if _, loose := store.LooseFolder(); !loose {
 		t.Skip("data does not report a loose folder here")
 	}
-	a := test.NewApp()
+	a := newTestApp(t)
 	t.Cleanup(a.Quit)
 	tr, err := i18n.New()
 	if err != nil {

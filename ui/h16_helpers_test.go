@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/i18n"
 )
@@ -15,7 +13,7 @@ import (
 // translator, on Fyne's test app, for the tests of single screens.
 func newJournalTest(t *testing.T) (*data.Store, *i18n.Translator) {
 	t.Helper()
-	a := test.NewApp()
+	a := newTestApp(t)
 	t.Cleanup(a.Quit)
 	store, err := data.Open(filepath.Join(t.TempDir(), "steady"))
 	if err != nil {

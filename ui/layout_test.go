@@ -90,7 +90,7 @@ func pseudoFS(t testing.TB) fs.FS {
 // newLayoutUI builds Steady in tag at 800×600 with some journal content.
 func newLayoutUI(t *testing.T, tag language.Tag) *UI {
 	t.Helper()
-	a := test.NewApp()
+	a := newTestApp(t)
 	t.Cleanup(a.Quit)
 	store, err := data.Open(filepath.Join(t.TempDir(), "steady"))
 	if err != nil {

@@ -130,7 +130,7 @@ func TestStartLockedInSavedLanguage(t *testing.T) {
 	tr, _ := i18n.New()
 	prefs, _ := data.ReadVaultPrefs(dir)
 	tr.Set(tr.Pick("", prefs[data.SettingLanguage], "en-US"))
-	u := newUI(test.NewApp(), tr, dir, Options{})
+	u := newUI(newTestApp(t), tr, dir, Options{})
 	u.enterLocked(prefs)
 	t.Cleanup(func() { u.close() })
 	if !strings.Contains(strings.Join(texts(u.win.Content()), " "), tr.T("lock.prompt")) || tr.T("lock.prompt") == "Enter your passphrase to open your journal." {

@@ -44,7 +44,7 @@ func TestLockLostSaysWhatToDo(t *testing.T) {
 				t.Fatal(err)
 			}
 			tr, _ := i18n.New()
-			u := openUI(test.NewTempApp(t), store, tr, Options{SystemRegion: "GB"})
+			u := openUI(newTestApp(t), store, tr, Options{SystemRegion: "GB"})
 			t.Cleanup(func() { u.close() })
 			u.win.Resize(fyne.NewSize(960, 700))
 			for i := 0; i < 3; i++ { // saved, and said so

@@ -20,7 +20,7 @@ import (
 // at least 4.5:1 against the window in the light and the dark theme (a
 // low-importance label is Fyne's disabled grey, about 1.6:1 on dark).
 func TestHistoryRowTextReadsInBothThemes(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	tr, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)

@@ -1,10 +1,6 @@
 package ui
 
-import (
-	"testing"
-
-	"fyne.io/fyne/v2/test"
-)
+import "testing"
 
 // Fyne's test app keeps the same lifecycle type as its desktop driver: what
 // holds here holds for the app Steady runs.
@@ -23,7 +19,7 @@ func TestTakeStoppedHook(t *testing.T) {
 		{"none", false, false, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := test.NewTempApp(t)
+			a := newTestApp(t)
 			lc := a.Lifecycle()
 			hooks, ok := lc.(stoppedHooks)
 			if !ok {

@@ -24,7 +24,7 @@ func reopen(t *testing.T, store *data.Store) *UI {
 	}
 	saved, _, _ := store.Setting(data.SettingLanguage)
 	tr.Set(tr.Pick("", saved, "en-GB"))
-	u := openUI(test.NewApp(), store, tr, Options{SystemRegion: "GB"})
+	u := openUI(newTestApp(t), store, tr, Options{SystemRegion: "GB"})
 	buildAll(u)
 	return u
 }

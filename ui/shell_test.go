@@ -74,7 +74,7 @@ func encryptedJournal(t *testing.T, settings map[string]string) string {
 // startLocked starts the shell on the encrypted journal in dir.
 func startLocked(t *testing.T, dir string) (*UI, fyne.App) {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	tr, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)
@@ -312,7 +312,7 @@ func TestFailedSaveReported(t *testing.T) {
 				t.Fatal(err)
 			}
 			tr, _ := i18n.New()
-			u := openUI(test.NewTempApp(t), store, tr, Options{SystemRegion: "GB"})
+			u := openUI(newTestApp(t), store, tr, Options{SystemRegion: "GB"})
 			t.Cleanup(func() { u.close() })
 			u.win.Resize(fyne.NewSize(960, 700))
 			wait := announcements(u)

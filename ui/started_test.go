@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/steadyapp/steady/data"
 	"github.com/steadyapp/steady/i18n"
@@ -20,7 +19,7 @@ import (
 // with its started hook registered but not yet called.
 func startPlain(t *testing.T, dir string) (*UI, fyne.App) {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	tr, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)

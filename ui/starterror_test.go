@@ -176,7 +176,7 @@ func damageVaultAt(t *testing.T, dir string, at func(header, body int) int) []by
 func TestDamagedVaultHeaderAtStart(t *testing.T) {
 	dir := encryptedJournal(t, nil)
 	bad := damageVaultAt(t, dir, func(header, _ int) int { return header + 10 })
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	tr, _ := i18n.New()
 	u := start(a, dir, tr, Options{SystemRegion: "GB", SystemLanguage: "en-GB"})
 	t.Cleanup(func() { u.close() })

@@ -92,7 +92,7 @@ func TestStartupErrorLayoutAt600x400(t *testing.T) {
 				if err := tr.Set(l.Tag); err != nil && l.Tag != i18n.Source {
 					t.Fatal(err)
 				}
-				a := test.NewTempApp(t)
+				a := newTestApp(t)
 				u := newUI(a, tr, c.dir, Options{SystemRegion: "GB"})
 				t.Cleanup(func() { u.close() })
 				u.enterStartupError(c.err)
@@ -135,7 +135,7 @@ func TestStartupErrorOffersSitUnderTheirWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	u := newUI(a, tr, c.dir, Options{SystemRegion: "GB"})
 	t.Cleanup(func() { u.close() })
 	u.enterStartupError(c.err)
@@ -191,7 +191,7 @@ func TestStartupErrorFirstSizeShowsTheOffers(t *testing.T) {
 				if err := tr.Set(tr.Pick(tag, "", "")); err != nil {
 					t.Fatal(err)
 				}
-				a := test.NewTempApp(t)
+				a := newTestApp(t)
 				u := newUI(a, tr, dir, Options{SystemRegion: "GB"})
 				t.Cleanup(func() { u.close() })
 				u.enterStartupError(c.err)
@@ -240,7 +240,7 @@ func TestStartupErrorReflowsWhenNarrowed(t *testing.T) {
 				if err := tr.Set(tr.Pick(tag, "", "")); err != nil {
 					t.Fatal(err)
 				}
-				a := test.NewTempApp(t)
+				a := newTestApp(t)
 				u := newUI(a, tr, c.dir, Options{SystemRegion: "GB"})
 				t.Cleanup(func() { u.close() })
 				u.enterStartupError(c.err)
@@ -286,7 +286,7 @@ func TestStartupErrorDetailsCanBeScrolledTo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := test.NewTempApp(t)
+			a := newTestApp(t)
 			u := newUI(a, tr, c.dir, Options{SystemRegion: "GB"})
 			t.Cleanup(func() { u.close() })
 			u.enterStartupError(c.err)

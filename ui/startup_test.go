@@ -31,7 +31,7 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 // startup error window for that failure.
 func startupUI(t *testing.T, dir string, tr *i18n.Translator) (*UI, error) {
 	t.Helper()
-	a := test.NewApp()
+	a := newTestApp(t)
 	t.Cleanup(a.Quit)
 	s, err := data.Open(dir)
 	if err == nil {

@@ -21,7 +21,7 @@ import (
 // newTestUI builds Steady on Fyne's test driver with a journal in a temp dir.
 func newTestUI(t *testing.T) (*UI, *data.Store) {
 	t.Helper()
-	a := test.NewApp()
+	a := newTestApp(t)
 	t.Cleanup(a.Quit)
 	store, err := data.Open(filepath.Join(t.TempDir(), "steady"))
 	if err != nil {
