@@ -6,6 +6,7 @@ package i18n
 import (
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -37,8 +38,8 @@ type Language struct {
 // files are parsed when first used, which keeps start-up short.
 type Translator struct {
 	bundle    *goi18n.Bundle
-	raw       map[language.Tag][]byte // every message file, as embedded
-	names     map[language.Tag]string // file name of each, for errors
+	fsys      fs.FS
+	paths     map[language.Tag]string // every message file, read when parsed
 	files     map[language.Tag]*goi18n.MessageFile
 	languages []Language
 	matcher   language.Matcher
@@ -58,9 +59,11 @@ func New() (*Translator, error) {
 // whole file (TestNativeNamesMatchFiles checks it against the parser).
 var nativeName = regexp.MustCompile(`(?m)^\[language\]\s*\nname\s*=\s*"([^"]+)"`)
 
-// Load reads every *.toml message file in dir of fsys. The file names are
+// Load finds every *.toml message file in dir of fsys. The file names are
 // language tags (en.toml, es.toml, zh-Hant-TW.toml). The source language
-// must be among them.
+// must be among them. Of each other file only the head, with the language's
+// own name, is read now; the rest when the language is first used, and no
+// file's text is kept once parsed.
 func Load(fsys fs.FS, dir string) (*Translator, error) {
 	paths, err := fs.Glob(fsys, path.Join(dir, "*.toml"))
 	if err != nil {
@@ -68,31 +71,27 @@ func Load(fsys fs.FS, dir string) (*Translator, error) {
 	}
 	b := goi18n.NewBundle(Source)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	t := &Translator{bundle: b, raw: map[language.Tag][]byte{}, names: map[language.Tag]string{},
+	t := &Translator{bundle: b, fsys: fsys, paths: map[language.Tag]string{},
 		files: map[language.Tag]*goi18n.MessageFile{}}
 	native := map[language.Tag]string{}
 	for _, p := range paths {
-		buf, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, fmt.Errorf("load translations: %w", err)
-		}
 		tag, err := language.Parse(strings.TrimSuffix(path.Base(p), ".toml"))
 		if err != nil {
 			return nil, fmt.Errorf("load translations %s: file name is not a language tag: %w", p, err)
 		}
-		m := nativeName.FindSubmatch(buf)
-		if m == nil {
-			return nil, fmt.Errorf("load translations %s: no [language] name", p)
+		name, err := readNativeName(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("load translations %s: %w", p, err)
 		}
-		t.raw[tag], t.names[tag], native[tag] = buf, path.Base(p), string(m[1])
+		t.paths[tag], native[tag] = p, name
 	}
-	if _, ok := t.raw[Source]; !ok {
+	if _, ok := t.paths[Source]; !ok {
 		return nil, fmt.Errorf("load translations: no %s messages in %s", Source, dir)
 	}
 	if err := t.parse(Source); err != nil {
 		return nil, err
 	}
-	for _, tag := range order(t.raw) {
+	for _, tag := range order(t.paths) {
 		t.languages = append(t.languages, Language{Tag: tag, Name: native[tag]})
 	}
 	tags := make([]language.Tag, len(t.languages))
@@ -109,16 +108,53 @@ func (t *Translator) parse(tag language.Tag) error {
 	if _, done := t.files[tag]; done {
 		return nil
 	}
-	mf, err := t.bundle.ParseMessageFileBytes(t.raw[tag], t.names[tag])
+	buf, err := fs.ReadFile(t.fsys, t.paths[tag])
 	if err != nil {
-		return fmt.Errorf("load translations %s: %w", t.names[tag], err)
+		return fmt.Errorf("load translations: %w", err)
+	}
+	name := path.Base(t.paths[tag])
+	mf, err := t.bundle.ParseMessageFileBytes(buf, name)
+	if err != nil {
+		return fmt.Errorf("load translations %s: %w", name, err)
 	}
 	t.files[tag] = mf
 	return nil
 }
 
+// nativeHead is how much of a message file readNativeName reads first: its
+// [language] table comes right after the opening comment.
+const nativeHead = 4 << 10
+
+// readNativeName returns the [language] name of the message file p, reading
+// only its head when the name is there, the whole file when it is not.
+func readNativeName(fsys fs.FS, p string) (string, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	head, err := io.ReadAll(io.LimitReader(f, nativeHead))
+	if err != nil {
+		return "", err
+	}
+	// A name cut off by the end of the head has no closing quote there,
+	// so it does not match, and the whole file is read.
+	if m := nativeName.FindSubmatch(head); m != nil {
+		return string(m[1]), nil
+	}
+	whole, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return "", err
+	}
+	m := nativeName.FindSubmatch(whole)
+	if m == nil {
+		return "", fmt.Errorf("no [language] name")
+	}
+	return string(m[1]), nil
+}
+
 // order puts the source first, then the other languages by tag.
-func order(files map[language.Tag][]byte) []language.Tag {
+func order(files map[language.Tag]string) []language.Tag {
 	tags := []language.Tag{Source}
 	var rest []string
 	byName := map[string]language.Tag{}
@@ -150,7 +186,7 @@ func (t *Translator) Language() language.Tag { return t.current }
 
 // Supported reports whether tag is one of the languages exactly.
 func (t *Translator) Supported(tag language.Tag) bool {
-	_, ok := t.raw[tag]
+	_, ok := t.paths[tag]
 	return ok
 }
 

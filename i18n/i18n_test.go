@@ -1,11 +1,14 @@
 package i18n_test
 
 import (
+	"io/fs"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -266,5 +269,46 @@ func TestNativeNamesMatchFiles(t *testing.T) {
 		if got := byID(tr.Messages(l.Tag))["language.name"]; got == nil || got.Other != l.Name {
 			t.Errorf("%s: start-up name %q, file says %v", l.Tag, l.Name, got)
 		}
+	}
+}
+
+// TestNativeNameBeyondTheHead: a message file's own name is found wherever
+// its [language] table is (start-up reads only a file's head, then the
+// whole file if the name is not there), and a file without one is refused.
+func TestNativeNameBeyondTheHead(t *testing.T) {
+	en, err := fs.ReadFile(os.DirFS("locales"), "en.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := "# " + strings.Repeat("a long opening comment ", 400) + "\n" // past the 4 KiB head
+	cases := []struct {
+		name, es string
+		want     string // the name, or "" when Load must fail
+	}{
+		{"at the top", "[language]\nname = \"Español\"\n", "Español"},
+		{"after a long comment", long + "[language]\nname = \"Español\"\n", "Español"},
+		{"cut by the head's end", long[:4096-len("[language]\nname = \"Esp")] + "\n[language]\nname = \"Español\"\n", "Español"},
+		{"none", long + "[app]\nname = \"Steady\"\n", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"locales/en.toml": &fstest.MapFile{Data: en},
+				"locales/es.toml": &fstest.MapFile{Data: []byte(c.es)},
+			}
+			tr, err := i18n.Load(fsys, "locales")
+			if c.want == "" {
+				if err == nil || !strings.Contains(err.Error(), "no [language] name") {
+					t.Fatalf("Load = %v, want no [language] name", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tr.Languages()[1]; got.Tag != language.Spanish || got.Name != c.want {
+				t.Errorf("second language %v %q, want es %q", got.Tag, got.Name, c.want)
+			}
+		})
 	}
 }
