@@ -5,6 +5,7 @@ package i18n
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -148,7 +149,7 @@ func readNativeName(fsys fs.FS, p string) (string, error) {
 	}
 	m := nativeName.FindSubmatch(whole)
 	if m == nil {
-		return "", fmt.Errorf("no [language] name")
+		return "", errors.New("no [language] name")
 	}
 	return string(m[1]), nil
 }
